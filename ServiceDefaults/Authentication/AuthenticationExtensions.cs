@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Shop.ServiceDefaults.Authentication;
+
+public static class AuthenticationExtensions
+{
+    /// <summary>
+    /// Bearer-token validation for a service behind the gateway (defence in depth: the gateway validated it too).
+    /// Keys come from auth's JWKS, found through its OpenID configuration at `services__auth__http__0`;
+    /// an unknown `kid` triggers a refetch, so a rotated key is accepted without a restart.
+    /// </summary>
+    public static IHostApplicationBuilder AddDefaultAuthentication(this IHostApplicationBuilder builder, Action<JwtBearerOptions>? configure = null)
+    {
+        var authUrl = builder.Configuration["services:auth:http:0"]?.TrimEnd('/');
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                if (authUrl is not null)
+                {
+                    options.MetadataAddress = $"{authUrl}/.well-known/openid-configuration";
+                }
+
+                // Inside the cluster auth speaks plain HTTP; TLS ends at the ingress.
+                options.RequireHttpsMetadata = false;
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = CreateValidationParameters();
+                configure?.Invoke(options);
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ShopTokens.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ShopTokens.AdminRole));
+        return builder;
+    }
+
+    /// <summary>The one set of rules every validator applies: issuer, audience, lifetime, signature and algorithm.</summary>
+    public static TokenValidationParameters CreateValidationParameters() => new()
+    {
+        ValidIssuer = ShopTokens.Issuer,
+        ValidAudience = ShopTokens.Audience,
+        ValidAlgorithms = [ShopTokens.Algorithm],
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+        ValidateIssuerSigningKey = true,
+        ClockSkew = ShopTokens.ClockSkew,
+        NameClaimType = ShopTokens.SubjectClaim,
+        RoleClaimType = ShopTokens.RoleClaim,
+    };
+}

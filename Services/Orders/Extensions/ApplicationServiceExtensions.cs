@@ -1,0 +1,11 @@
+using Shop.Data;
+
+namespace Shop.Orders.Extensions;
+
+internal static class ApplicationServiceExtensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPostgresDatabase("ordersdb", typeof(Program).Assembly);
+    }
+}
