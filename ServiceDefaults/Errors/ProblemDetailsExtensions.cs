@@ -17,7 +17,9 @@ public static class ProblemDetailsExtensions
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
+        builder.Services.AddSingleton<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IDeveloperPageExceptionFilter, DeveloperPageBadRequestFilter>();
 
         // Binding failures throw in every environment so BadRequestExceptionHandler can say what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
