@@ -1,0 +1,147 @@
+using Shop.ChartCheck.Chart;
+using Shop.ChartCheck.Checks;
+using Shop.ChartCheck.Fixes;
+using Shop.ChartCheck.Yaml;
+
+namespace Shop.ChartCheck.Tests;
+
+/// <summary>fix repairs every defect of Aspirate's chart, adds what operators need, and check then passes.</summary>
+public sealed class FixTests : IDisposable
+{
+    private readonly AspirateChart aspirate = AspirateChart.Fixed();
+
+    [Fact]
+    public void Check_passes_after_fix() => Assert.Empty(ChartChecker.Check(aspirate.Chart));
+
+    [Fact]
+    public void The_chart_keeps_no_parameter_value()
+    {
+        var text = string.Concat(aspirate.AllText());
+
+        Assert.All(AspirateChart.FakeParameters.Values, secret => Assert.DoesNotContain(secret, text));
+    }
+
+    [Fact]
+    public void Connection_strings_read_the_install_time_secrets()
+    {
+        var auth = Secret("auth");
+
+        Assert.Equal("Host=postgres;Port=5432;Username=postgres;Password=INSTALL-TIME(secrets.postgresPassword);Database=authdb", auth.Scalar("ConnectionStrings__authdb"));
+        Assert.Equal("nats://nats:INSTALL-TIME(secrets.natsPassword)@nats:4222", auth.Scalar("ConnectionStrings__nats"));
+        Assert.Equal("Endpoint=http://minio:9000;AccessKey=INSTALL-TIME(secrets.storageUser);SecretKey=INSTALL-TIME(secrets.storagePassword)", auth.Scalar("ConnectionStrings__storage"));
+        Assert.Equal("INSTALL-TIME(secrets.authSigningKey)", auth.Scalar("Auth__SigningKeys__0"));
+    }
+
+    [Fact]
+    public void Every_secret_is_required_at_install_time_and_has_no_default()
+    {
+        var secrets = ChartModel.LoadValues(aspirate.Chart).Mapping("secrets");
+
+        Assert.Equal(
+            ["authSigningKey", "natsPassword", "postgresPassword", "storagePassword", "storageUser"],
+            secrets.ScalarEntries().Select(entry => entry.Key).Order());
+        Assert.All(secrets.ScalarEntries(), entry => Assert.Equal("", entry.Value.Value));
+        Assert.Contains("{{ required `set secrets.postgresPassword at install time` .Values.secrets.postgresPassword }}", File.ReadAllText(aspirate.Template("postgres-secret.yaml")));
+    }
+
+    [Fact]
+    public void The_nats_password_arg_reads_the_container_environment()
+    {
+        var nats = Workload("nats");
+        var container = Assert.Single(nats.Containers);
+
+        Assert.Equal(["--user", "nats", "--pass", "$(NATS_PASS)", "-js", "-sd", "/var/lib/nats"], container.Sequence("args")!.Children.Select(arg => ((YamlDotNet.RepresentationModel.YamlScalarNode)arg).Value));
+        Assert.Equal("INSTALL-TIME(secrets.natsPassword)", Secret("nats").Scalar("NATS_PASS"));
+        Assert.Contains(container.Sequence("envFrom").Mappings(), source => source.Mapping("secretRef").Scalar("name") == "nats");
+    }
+
+    [Fact]
+    public void A_configmap_left_empty_is_removed_with_its_references()
+    {
+        Assert.False(File.Exists(aspirate.Template("minio-configmap.yaml")));
+        var minio = Assert.Single(Workload("minio").Containers);
+        var source = Assert.Single(minio.Sequence("envFrom").Mappings());
+        Assert.Equal("minio", source.Mapping("secretRef").Scalar("name"));
+    }
+
+    [Theory]
+    [InlineData("auth")]
+    [InlineData("products")]
+    [InlineData("orders")]
+    [InlineData("notifications")]
+    [InlineData("gateway")]
+    public void Project_workloads_get_probes_requests_overrides_and_rolling_updates(string project)
+    {
+        var deployment = Workload(project);
+        var container = Assert.Single(deployment.Containers);
+
+        Assert.Equal("/health", container.Mapping("readinessProbe").Mapping("httpGet").Scalar("path"));
+        Assert.Equal("/alive", container.Mapping("livenessProbe").Mapping("httpGet").Scalar("path"));
+        Assert.Equal("http", container.Mapping("livenessProbe").Mapping("httpGet").Scalar("port"));
+        Assert.Equal("100m", container.Mapping("resources").Mapping("requests").Scalar("cpu"));
+        Assert.Equal("RollingUpdate", deployment.Spec.Mapping("strategy").Scalar("type"));
+        var overrides = container.Sequence("envFrom").Mappings().Last().Mapping("secretRef");
+        Assert.Equal($"{project}-overrides", overrides.Scalar("name"));
+        Assert.Equal("true", overrides.Scalar("optional"));
+    }
+
+    [Fact]
+    public void Backing_services_get_no_probes_from_us()
+    {
+        Assert.All(["postgres", "nats", "minio", "mailpit"], name =>
+            Assert.Null(Assert.Single(Workload(name).Containers).Mapping("readinessProbe")));
+    }
+
+    [Fact]
+    public void Replica_counts_come_from_values()
+    {
+        var valuesText = File.ReadAllText(aspirate.Chart.ValuesFile);
+        Assert.Contains("\n  postgres: 1\n", valuesText);
+        File.WriteAllText(aspirate.Chart.ValuesFile, valuesText.Replace("  orders: 1\n", "  orders: 3\n", StringComparison.Ordinal));
+
+        Assert.Equal("3", Workload("orders").Spec.Scalar("replicas"));
+        Assert.Equal("1", Workload("postgres").Spec.Scalar("replicas"));
+    }
+
+    [Fact]
+    public void The_gateway_gets_an_ingress_from_values()
+    {
+        var ingress = aspirate.Rendered().Find("Ingress", "gateway")!;
+        var rule = Assert.Single(ingress.Spec.Sequence("rules").Mappings());
+
+        Assert.Equal("nginx", ingress.Spec.Scalar("ingressClassName"));
+        Assert.Equal("shop.example.com", rule.Scalar("host"));
+        var backend = Assert.Single(rule.Mapping("http").Sequence("paths").Mappings()).Mapping("backend").Mapping("service");
+        Assert.Equal("gateway", backend.Scalar("name"));
+        Assert.Equal("http", backend.Mapping("port").Scalar("name"));
+    }
+
+    [Fact]
+    public void Service_ports_target_the_named_container_port()
+    {
+        var postgres = aspirate.Rendered().Find("Service", "postgres")!;
+
+        Assert.Equal("tcp", Assert.Single(postgres.Spec.Sequence("ports").Mappings()).Scalar("targetPort"));
+    }
+
+    [Fact]
+    public void The_chart_is_renamed_for_oci_registries() =>
+        Assert.Contains("name: shop\n", File.ReadAllText(aspirate.Chart.ChartFile));
+
+    [Fact]
+    public void A_second_fix_changes_nothing()
+    {
+        var once = aspirate.AllText().ToList();
+
+        ChartFixer.Fix(aspirate.Chart, AspirateChart.FakeParameters);
+
+        Assert.Equal(once, aspirate.AllText().ToList());
+    }
+
+    private ChartObject Workload(string name) => aspirate.Rendered().Workloads.Single(item => item.Name == name);
+
+    private YamlDotNet.RepresentationModel.YamlMappingNode Secret(string name) =>
+        aspirate.Rendered().Find("Secret", name)!.Node.Mapping("stringData")!;
+
+    public void Dispose() => aspirate.Dispose();
+}

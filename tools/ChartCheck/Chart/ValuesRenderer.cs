@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Shop.ChartCheck.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Shop.ChartCheck.Chart;
+
+/// <summary>
+/// Renders the only template actions Aspirate and our fixer write, so the chart can be checked without helm:
+/// <c>{{ .Values.a.b }}</c> and <c>{{ required `message` .Values.a.b }}</c>. Anything else is refused.
+/// Required values are install-time inputs (secrets): for checking they render as a marker,
+/// <c>INSTALL-TIME(a.b)</c>, so the checks can see where they land.
+/// </summary>
+internal sealed partial class ValuesRenderer(YamlMappingNode values)
+{
+    public const string InstallTimeMarker = "INSTALL-TIME(";
+
+    public string Render(string templateText, string file) =>
+        AnyAction().Replace(templateText, match => RenderAction(match.Value, file));
+
+    private string RenderAction(string action, string file)
+    {
+        var supported = SupportedAction().Match(action);
+        if (!supported.Success)
+        {
+            throw new ChartException($"{file}: unsupported template action {action}");
+        }
+
+        var path = supported.Groups["path"].Value;
+        return supported.Groups["required"].Success ? $"{InstallTimeMarker}{path})" : Lookup(path, file);
+    }
+
+    private string Lookup(string path, string file)
+    {
+        YamlNode? node = values;
+        foreach (var key in path.Split('.'))
+        {
+            node = (node as YamlMappingNode)?.Child(key);
+        }
+
+        return (node as YamlScalarNode)?.Value
+            ?? throw new ChartException($"{file}: values.yaml has no value at {path}");
+    }
+
+    [GeneratedRegex(@"\{\{.*?\}\}")]
+    private static partial Regex AnyAction();
+
+    [GeneratedRegex(@"^\{\{\s*(?<required>required\s+`[^`]*`\s+)?\.Values\.(?<path>[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*)\s*\}\}$")]
+    private static partial Regex SupportedAction();
+}

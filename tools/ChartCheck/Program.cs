@@ -1,0 +1,3 @@
+using Shop.ChartCheck;
+
+return Cli.Run(args, Console.Out, Console.Error);
