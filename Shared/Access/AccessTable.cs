@@ -1,0 +1,65 @@
+namespace Shop.Access;
+
+/// <summary>
+/// The one access table of Shop's public API: the gateway routes and authorizes with it, and auth's `/authz`
+/// judges forward-auth requests with it. A route that is not here is not public (404 at the gateway).
+/// </summary>
+public static class AccessTable
+{
+    public static IReadOnlyList<AccessRule> Rules { get; } =
+    [
+        new("POST", "/auth/login", AccessLevel.Anonymous, "auth"),
+        new("POST", "/auth/verify", AccessLevel.Anonymous, "auth"),
+        new("POST", "/auth/refresh", AccessLevel.Anonymous, "auth"),
+        new("POST", "/auth/logout", AccessLevel.Anonymous, "auth"),
+        new("GET", "/auth/me", AccessLevel.User, "auth"),
+        new("GET", "/auth/me/avatar", AccessLevel.User, "auth"),
+        new("PUT", "/auth/me/avatar", AccessLevel.User, "auth"),
+        new("DELETE", "/auth/me/avatar", AccessLevel.User, "auth"),
+        new("PUT", "/auth/users/{id}/roles", AccessLevel.Admin, "auth"),
+        new("GET", "/.well-known/jwks.json", AccessLevel.Anonymous, "auth"),
+
+        new("GET", "/product", AccessLevel.Anonymous, "products"),
+        new("GET", "/product/{id}", AccessLevel.Anonymous, "products"),
+        new("POST", "/product", AccessLevel.Admin, "products"),
+        new("PUT", "/product/{id}", AccessLevel.Admin, "products"),
+        new("DELETE", "/product/{id}", AccessLevel.Admin, "products"),
+
+        new("GET", "/cart", AccessLevel.User, "orders"),
+        new("DELETE", "/cart", AccessLevel.User, "orders"),
+        new("PUT", "/cart/items/{productId}", AccessLevel.User, "orders"),
+        new("DELETE", "/cart/items/{productId}", AccessLevel.User, "orders"),
+
+        new("POST", "/order", AccessLevel.User, "orders"),
+        new("GET", "/order", AccessLevel.User, "orders"),
+        new("GET", "/order/{id}", AccessLevel.User, "orders"),
+        new("POST", "/order/{id}/cancel", AccessLevel.User, "orders"),
+        new("PUT", "/order/{id}/status", AccessLevel.Admin, "orders"),
+
+        new("GET", "/stats", AccessLevel.Admin, "gateway"),
+        new("GET", "/admin", AccessLevel.Anonymous, "gateway"),
+    ];
+
+    /// <summary>
+    /// The rule for a request, or null when the route is not public. Query strings are ignored; paths with
+    /// dot segments, encoded slashes or dots, or backslashes never match (no traversal around the table).
+    /// </summary>
+    public static AccessRule? Match(string method, string pathAndQuery)
+    {
+        var path = pathAndQuery.Split('?', 2)[0];
+        if (path.Length == 0 || path[0] != '/' || IsSuspicious(path))
+        {
+            return null;
+        }
+
+        var segments = path.Length > 1 ? path.TrimEnd('/').Trim('/').Split('/') : [string.Empty];
+        return Rules.FirstOrDefault(rule => rule.Matches(method, segments));
+    }
+
+    private static bool IsSuspicious(string path) =>
+        path.Contains('\\', StringComparison.Ordinal)
+        || path.Contains("%2e", StringComparison.OrdinalIgnoreCase)
+        || path.Contains("%2f", StringComparison.OrdinalIgnoreCase)
+        || path.Contains("%5c", StringComparison.OrdinalIgnoreCase)
+        || path.Split('/').Any(segment => segment is "." or "..");
+}
