@@ -19,6 +19,9 @@ public sealed class ServiceInstance(
 
     public string Url => $"http://127.0.0.1:{Port}";
 
+    /// <summary>Settings for this instance only, applied on its next start (e.g. a rotated signing key, then RestartAsync).</summary>
+    public IDictionary<string, string?> EnvironmentOverrides { get; } = new Dictionary<string, string?>();
+
     /// <summary>When false, StartAsync returns once `/alive` answers (for tests that start a service with a dependency down).</summary>
     public bool WaitForHealthy { get; set; } = true;
 
@@ -38,7 +41,7 @@ public sealed class ServiceInstance(
         {
             LogFile = LogFile,
             WorkingDirectory = Path.GetDirectoryName(assembly),
-            Environment = environment(),
+            Environment = environment().Concat(EnvironmentOverrides).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value),
         };
     }
 
