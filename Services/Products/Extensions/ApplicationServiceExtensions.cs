@@ -1,4 +1,6 @@
 using Shop.Data;
+using Shop.Products.Infrastructure;
+using Shop.ServiceDefaults.Authentication;
 
 namespace Shop.Products.Extensions;
 
@@ -7,5 +9,11 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase("productsdb", typeof(Program).Assembly);
+
+        // The gateway checked the token already; checking it again here keeps a direct call inside the cluster honest.
+        builder.AddDefaultAuthentication();
+        builder.Services.AddOpenApi();
+
+        builder.Services.AddSingleton<ProductRepository>();
     }
 }
