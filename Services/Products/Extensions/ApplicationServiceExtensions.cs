@@ -1,4 +1,5 @@
 using Shop.Data;
+using Shop.Messaging;
 using Shop.Products.Infrastructure;
 using Shop.ServiceDefaults.Authentication;
 
@@ -9,6 +10,7 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase("productsdb", typeof(Program).Assembly);
+        builder.AddMessaging("products");
 
         // The gateway checked the token already; checking it again here keeps a direct call inside the cluster honest.
         builder.AddDefaultAuthentication();
