@@ -1,6 +1,7 @@
 using Shop.Data;
 using Shop.Messaging;
 using Shop.Products.Infrastructure;
+using Shop.Products.IntegrationEvents;
 using Shop.ServiceDefaults.Authentication;
 
 namespace Shop.Products.Extensions;
@@ -10,12 +11,14 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase("productsdb", typeof(Program).Assembly);
-        builder.AddMessaging("products");
+        builder.AddMessaging("products")
+            .AddConsumer<OrderEventsHandler>("products-orders", "msg.orders.>");
 
         // The gateway checked the token already; checking it again here keeps a direct call inside the cluster honest.
         builder.AddDefaultAuthentication();
         builder.Services.AddOpenApi();
 
         builder.Services.AddSingleton<ProductRepository>();
+        builder.Services.AddSingleton<StockLedger>();
     }
 }

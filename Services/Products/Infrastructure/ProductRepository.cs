@@ -1,12 +1,17 @@
 using Dapper;
 using Npgsql;
+using Shop.Messaging;
+using Shop.Products.IntegrationEvents;
 using Shop.Products.Model;
 using Shop.ServiceDefaults.Http;
 
 namespace Shop.Products.Infrastructure;
 
-/// <summary>The catalogue in `productsdb`: reads, and admin writes that check their precondition under a row lock.</summary>
-public sealed class ProductRepository(NpgsqlDataSource dataSource)
+/// <summary>
+/// The catalogue in `productsdb`: reads, and admin writes that check their precondition under a row lock and
+/// announce themselves through the outbox in the same transaction.
+/// </summary>
+public sealed class ProductRepository(NpgsqlDataSource dataSource, Outbox outbox)
 {
     internal const string Columns = "id, name, description, price, stock, created_at AS CreatedAt, updated_at AS UpdatedAt, version";
 
@@ -74,6 +79,7 @@ public sealed class ProductRepository(NpgsqlDataSource dataSource)
             new { id = Guid.CreateVersion7(), request.Name, description = request.DescriptionOrEmpty, request.Price, request.Stock },
             transaction,
             cancellationToken: cancellationToken));
+        await outbox.EnqueueAsync(transaction, "product_created", ProductChanged.From(product), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return product;
     }
@@ -98,6 +104,7 @@ public sealed class ProductRepository(NpgsqlDataSource dataSource)
             new { id, request.Name, description = request.DescriptionOrEmpty, request.Price, request.Stock },
             transaction,
             cancellationToken: cancellationToken));
+        await outbox.EnqueueAsync(transaction, "product_updated", ProductChanged.From(product), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new WriteResult(WriteStatus.Done, product);
     }
@@ -112,6 +119,7 @@ public sealed class ProductRepository(NpgsqlDataSource dataSource)
         }
 
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM products WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        await outbox.EnqueueAsync(transaction, "product_deleted", new ProductDeleted(id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new WriteResult(WriteStatus.Done, null);
     }
