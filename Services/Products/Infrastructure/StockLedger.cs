@@ -111,7 +111,13 @@ public sealed class StockLedger
     }
 }
 
-internal sealed record ReservedLines(Guid[] ProductIds, int[] Quantities);
+/// <summary>A class with setters: Dapper cannot bind array columns to constructor parameters.</summary>
+internal sealed class ReservedLines
+{
+    public Guid[] ProductIds { get; set; } = [];
+
+    public int[] Quantities { get; set; } = [];
+}
 
 /// <summary>What a reservation attempt did.</summary>
 public sealed record Reservation(ReservationStatus Status, string? Reason = null)
