@@ -12,5 +12,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapCartApi();
 app.MapOrdersApi();
+app.MapInternalApi();
 
 app.Run();

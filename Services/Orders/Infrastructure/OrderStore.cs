@@ -77,6 +77,10 @@ public sealed class OrderStore
         return row.ToOrder(order.Items);
     }
 
+    public async Task<OrderStats> StatsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        OrderStats.From(await connection.QueryAsync<(string Status, long Count, decimal Total)>(new CommandDefinition(
+            "SELECT status, count(*), coalesce(sum(total), 0) FROM orders GROUP BY status", cancellationToken: cancellationToken)));
+
     /// <summary>Claims (user, key) for <paramref name="orderId"/>; false when it was claimed before (a concurrent claim is waited for).</summary>
     public async Task<bool> ClaimKeyAsync(NpgsqlTransaction transaction, Guid userId, string key, byte[] requestHash, Guid orderId, CancellationToken cancellationToken) =>
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(

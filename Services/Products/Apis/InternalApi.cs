@@ -19,8 +19,13 @@ public static class InternalApi
     {
         var api = app.MapGroup("/internal").WithTags("Internal");
         api.MapGet("/products", LookupAsync);
+        api.MapGet("/stats", StatsAsync);
         return app;
     }
+
+    /// <summary>`{products}`: the catalogue's size, for the admin statistics (issue 10).</summary>
+    public static async Task<Ok<CatalogueStats>> StatsAsync(ProductRepository products, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new CatalogueStats(await products.CountAsync(cancellationToken)));
 
     /// <summary>Name and current price of each listed product that exists (orders prices carts and orders with it).</summary>
     public static async Task<Results<Ok<IReadOnlyList<ProductPrice>>, ValidationProblem>> LookupAsync(

@@ -66,6 +66,12 @@ public sealed class ProductRepository(NpgsqlDataSource dataSource, Outbox outbox
             "SELECT id, name, price FROM products WHERE id = ANY(@ids)", new { ids }, cancellationToken: cancellationToken))).AsList();
     }
 
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT total FROM product_count", cancellationToken: cancellationToken));
+    }
+
     public async Task<Product> CreateAsync(ProductRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

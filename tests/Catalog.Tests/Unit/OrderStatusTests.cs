@@ -54,3 +54,17 @@ public sealed class OrderStatusTests
     public void Each_status_has_its_event(string status, string eventName) =>
         Assert.Equal(eventName, OrderStatus.EventName(status));
 }
+
+public sealed class OrderStatsTests
+{
+    [Fact]
+    public void Every_status_is_counted_and_revenue_is_confirmed_shipped_and_delivered()
+    {
+        var stats = OrderStats.From([("confirmed", 2, 30m), ("shipped", 1, 5.5m), ("delivered", 1, 4.5m), ("rejected", 3, 100m), ("cancelled", 1, 7m)]);
+
+        Assert.Equal(OrderStatus.All.Order(), stats.OrdersByStatus.Keys.Order());
+        Assert.Equal(0, stats.OrdersByStatus["pending"]);
+        Assert.Equal(3, stats.OrdersByStatus["rejected"]);
+        Assert.Equal(40m, stats.Revenue);
+    }
+}

@@ -1,0 +1,67 @@
+using Dapper;
+using Npgsql;
+using Shop.DevStack;
+using Shop.Testing;
+
+namespace Shop.Catalog.Benchmarks;
+
+/// <summary>A private local stack (free ports, thrown away afterwards) with one admin e-mail for the orders part.</summary>
+internal sealed class BenchmarkStack : IAsyncDisposable
+{
+    public const string AdminEmail = "admin@bench.test";
+
+    private BenchmarkStack(LocalStack stack, BenchmarkOptions options)
+    {
+        Stack = stack;
+        Options = options;
+    }
+
+    public LocalStack Stack { get; }
+
+    public BenchmarkOptions Options { get; }
+
+    public string ProductsUrl => Stack.Service(ShopProject.Products).Url;
+
+    public string OrdersUrl => Stack.Service(ShopProject.Orders).Url;
+
+    public string GatewayUrl => Stack.Gateway.Url;
+
+    public string ProductsDatabase => Stack.Postgres.ConnectionString("productsdb");
+
+    public static async Task<BenchmarkStack> StartAsync(BenchmarkOptions options)
+    {
+        var stack = TestStacks.Create(1, new Dictionary<string, string?> { ["Auth__Admins__0"] = AdminEmail });
+        try
+        {
+            await stack.StartAsync();
+        }
+        catch
+        {
+            await stack.StopAsync();
+            throw;
+        }
+
+        return new BenchmarkStack(stack, options);
+    }
+
+    public Task<TimeSpan> SeedAsync() => CatalogueSeeder.SeedAsync(ProductsDatabase, Options.Products);
+
+    public async Task<Guid> AnyProductAsync()
+    {
+        await using var connection = new NpgsqlConnection(ProductsDatabase);
+        return await connection.ExecuteScalarAsync<Guid>("SELECT id FROM products ORDER BY created_at DESC LIMIT 1");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stack.StopAsync();
+        try
+        {
+            Directory.Delete(Stack.Paths.Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process may still be flushing its log; the folder is under .shop/test.
+        }
+    }
+}
