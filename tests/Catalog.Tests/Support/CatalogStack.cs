@@ -13,13 +13,20 @@ public sealed class CatalogStack : StackFixture, IAsyncLifetime
 
     public EventLog Events { get; private set; } = null!;
 
+    public Accounts Accounts { get; }
+
     public string ProductsDatabase => Stack.Postgres.ConnectionString("productsdb");
 
     public string OrdersDatabase => Stack.Postgres.ConnectionString("ordersdb");
 
+    public CatalogStack() => Accounts = new Accounts(this);
+
     protected override IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
     {
         ["Auth__Admins__0"] = AdminEmail,
+
+        // Every test signs in from 127.0.0.1: the per-client sign-in limit is not what these tests are about.
+        ["RateLimits__AuthPerClientPerMinute"] = "10000",
     };
 
     /// <summary>The public API as the gateway serves it: each route goes to the service the access table names.</summary>
