@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Shop.Orders.Application;
 using Shop.Orders.Infrastructure;
@@ -24,10 +25,16 @@ public static class OrdersApi
     }
 
     /// <summary>No body (or JSON null) checks out the cart; a body names the items.</summary>
-    public static async Task<IResult> PlaceAsync(PlaceOrderRequest? request, HttpRequest http, Customer customer, OrderPlacement placement, CancellationToken cancellationToken)
+    public static async Task<IResult> PlaceAsync(
+        PlaceOrderRequest? request,
+        [FromHeader(Name = IdempotencyKey.Header)] string[]? idempotencyKey,
+        HttpContext http,
+        Customer customer,
+        OrderPlacement placement,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var key = IdempotencyKey.Read(http.Headers[IdempotencyKey.Header], errors);
+        var key = IdempotencyKey.Read(idempotencyKey, errors);
         request?.Validate(errors);
         if (!errors.IsEmpty)
         {
@@ -42,7 +49,7 @@ public static class OrdersApi
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "This Idempotency-Key was used for a different request.",
                 detail: $"The key already placed order {placed.OrderId} with another body; use a new key for a new order."),
-            _ => Created(http.HttpContext, placed),
+            _ => Created(http, placed),
         };
     }
 

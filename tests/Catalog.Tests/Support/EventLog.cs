@@ -6,7 +6,7 @@ using Shop.Nats;
 namespace Shop.Catalog.Tests.Support;
 
 /// <summary>
-/// Every event on `msg.>` since the stack started, read by a consumer of the tests' own, plus a way to publish
+/// Every event on `msg.>` since the stack started, read by an ephemeral, unacknowledged consumer of the tests' own, plus a way to publish
 /// events as a service would (CloudEvents envelope, Nats-Msg-Id).
 /// </summary>
 public sealed class EventLog : IAsyncDisposable
@@ -25,11 +25,15 @@ public sealed class EventLog : IAsyncDisposable
 
     public static async Task<EventLog> StartAsync(string natsConnectionString)
     {
-        var url = new Uri(natsConnectionString);
         var connection = new NatsConnection(new NatsOpts { Url = natsConnectionString, Name = "catalog-tests" });
         await connection.ConnectAsync();
         var log = new EventLog(connection);
-        var consumer = await log.jetStream.CreateOrUpdateConsumerAsync(EventSubjects.Stream, new ConsumerConfig($"catalog-tests-{url.Port}") { FilterSubject = "msg.>" });
+        var consumer = await log.jetStream.CreateOrUpdateConsumerAsync(EventSubjects.Stream, new ConsumerConfig
+        {
+            FilterSubject = "msg.>",
+            AckPolicy = ConsumerConfigAckPolicy.None,
+            DeliverPolicy = ConsumerConfigDeliverPolicy.All,
+        });
         log.reading = log.ReadAsync(consumer);
         return log;
     }
@@ -84,8 +88,6 @@ public sealed class EventLog : IAsyncDisposable
             {
                 // Not a Shop event (a test may publish garbage on purpose); nothing to record.
             }
-
-            await message.AckAsync(ct: stop.Token);
         }
     }
 }
