@@ -1,5 +1,8 @@
 using System.Net;
 using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Shop.Auth.Infrastructure;
 using Shop.Auth.Tests.Support;
 
 namespace Shop.Auth.Tests;
@@ -69,7 +72,7 @@ public sealed class RefreshTokenTests(AuthStackFixture fixture)
         var tokens = await client.SignInAsync(AuthClient.NewEmail("stale"));
         await using (var database = await fixture.OpenDatabaseAsync())
         {
-            await database.ExecuteAsync("UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = sha256(convert_to(@token, 'UTF8'))", new { token = tokens.RefreshToken });
+            await ExpireAsync(database, tokens);
         }
 
         await Problems.AssertProblemAsync(await client.RefreshAsync(tokens.RefreshToken), HttpStatusCode.Unauthorized);
@@ -81,10 +84,37 @@ public sealed class RefreshTokenTests(AuthStackFixture fixture)
         var tokens = await client.SignInAsync(AuthClient.NewEmail("stored"));
 
         await using var database = await fixture.OpenDatabaseAsync();
-        var byHash = await database.ExecuteScalarAsync<int>(
-            "SELECT count(*) FROM refresh_tokens WHERE token_hash = sha256(convert_to(@token, 'UTF8'))", new { token = tokens.RefreshToken });
+        var byHash = await CountAsync(database, tokens);
         var byValue = await database.ExecuteScalarAsync<int>(
             "SELECT count(*) FROM refresh_tokens WHERE token_hash = convert_to(@token, 'UTF8')", new { token = tokens.RefreshToken });
         Assert.Equal((1, 0), (byHash, byValue));
     }
+
+    [Fact]
+    public async Task The_cleanup_deletes_revoked_and_expired_sign_ins_and_keeps_live_ones()
+    {
+        var live = await client.SignInAsync(AuthClient.NewEmail("live"));
+        var loggedOut = await client.SignInAsync(AuthClient.NewEmail("gone"));
+        (await client.LogoutAsync(loggedOut.RefreshToken)).Dispose();
+        var expired = await client.SignInAsync(AuthClient.NewEmail("aged"));
+        await using var database = await fixture.OpenDatabaseAsync();
+        await ExpireAsync(database, expired);
+
+        await using (var dataSource = NpgsqlDataSource.Create(fixture.Stack.Postgres.ConnectionString("authdb")))
+        {
+            await new ExpiredSignInCleanup(dataSource, TimeProvider.System, NullLogger<ExpiredSignInCleanup>.Instance).DeleteExpiredAsync(CancellationToken.None);
+        }
+
+        Assert.Equal((1, 0, 0), (await CountAsync(database, live), await CountAsync(database, loggedOut), await CountAsync(database, expired)));
+        await AuthClient.ReadTokensAsync(await client.RefreshAsync(live.RefreshToken));
+    }
+
+    // Fourteen days pass for one token: move its stored expiry instead of waiting.
+    private static Task ExpireAsync(NpgsqlConnection database, IssuedTokens tokens) =>
+        database.ExecuteAsync(
+            "UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = sha256(convert_to(@token, 'UTF8'))", new { token = tokens.RefreshToken });
+
+    private static Task<int> CountAsync(NpgsqlConnection database, IssuedTokens tokens) =>
+        database.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM refresh_tokens WHERE token_hash = sha256(convert_to(@token, 'UTF8'))", new { token = tokens.RefreshToken });
 }

@@ -27,5 +27,6 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<SignInService>();
         builder.Services.AddSingleton<AvatarService>();
+        builder.Services.AddHostedService<ExpiredSignInCleanup>();
     }
 }
