@@ -57,12 +57,10 @@ public sealed class BadInputTests(CatalogStack stack)
     [InlineData("/product?minPrice=ten", "minPrice")]
     [InlineData("/product?minPrice=9&maxPrice=3", "minPrice")]
     [InlineData("/product/not-a-uuid", "id")]
-    [InlineData("/product/%00", "id")]
     public async Task Bad_catalogue_queries_are_400(string path, string field)
     {
         using var api = stack.CreateApiClient();
-        var problem = await (await api.GetAsync(new Uri(path, UriKind.Relative))).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _) || problem.GetProperty("errors").EnumerateObject().Any(error => error.Name.Equals(field, StringComparison.OrdinalIgnoreCase)), problem.ToString());
+        await (await api.GetAsync(new Uri(path, UriKind.Relative))).ValidationProblemAsync(field);
     }
 
     [Fact]

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using Dapper;
-using Npgsql;
 using Shop.Catalog.Tests.Support;
 using Shop.Messaging;
 using Shop.Orders.IntegrationEvents;
@@ -102,20 +99,8 @@ public sealed class StockReservationTests(CatalogStack stack)
         return CloudEvent.Create("orders", eventName, data, DateTimeOffset.UtcNow);
     }
 
-    private async Task<Guid> CreateProductAsync(int stock)
-    {
-        var id = Guid.CreateVersion7();
-        await using var connection = new NpgsqlConnection(stack.ProductsDatabase);
-        await connection.ExecuteAsync(
-            "INSERT INTO products (id, name, description, price, stock, created_at, updated_at) VALUES (@id, @name, '', 2.50, @stock, now(), now())",
-            new { id, name = $"Stock test {id:N}", stock });
-        return id;
-    }
+    private async Task<Guid> CreateProductAsync(int stock) =>
+        (await stack.CreateProductAsync("Stock test " + Catalogue.NewTag(), 2.50m, stock)).Id();
 
-    private async Task<int> StockAsync(Guid productId)
-    {
-        using var api = stack.CreateApiClient();
-        var product = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/product/{productId}");
-        return product.GetProperty("stock").GetInt32();
-    }
+    private Task<int> StockAsync(Guid productId) => stack.StockAsync(productId);
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Shop.Orders.Application;
 using Shop.Orders.Infrastructure;
@@ -16,7 +15,9 @@ public static class OrdersApi
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/order").WithTags("Orders").RequireAuthorization().WithCatalogUnavailableAs503();
-        api.MapPost(string.Empty, PlaceAsync);
+        api.MapPost(string.Empty, PlaceAsync).WithDescription(
+            "Places an order from the items in the body, or from the cart when there is no body. Header `Idempotency-Key` "
+            + "(optional, 1 to 255 visible ASCII characters, per user): a retry with the same key and body returns the first answer.");
         api.MapGet(string.Empty, ListAsync);
         api.MapGet("/{id}", GetAsync);
         api.MapPost("/{id}/cancel", CancelAsync);
@@ -25,16 +26,12 @@ public static class OrdersApi
     }
 
     /// <summary>No body (or JSON null) checks out the cart; a body names the items.</summary>
-    public static async Task<IResult> PlaceAsync(
-        PlaceOrderRequest? request,
-        [FromHeader(Name = IdempotencyKey.Header)] string[]? idempotencyKey,
-        HttpContext http,
-        Customer customer,
-        OrderPlacement placement,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> PlaceAsync(PlaceOrderRequest? request, HttpContext http, Customer customer, OrderPlacement placement, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var key = IdempotencyKey.Read(idempotencyKey, errors);
+
+        // Read raw rather than bound: an empty or repeated header must be seen to be refused.
+        var key = IdempotencyKey.Read(http.Request.Headers[IdempotencyKey.Header], errors);
         request?.Validate(errors);
         if (!errors.IsEmpty)
         {
