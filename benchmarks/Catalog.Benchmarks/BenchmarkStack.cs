@@ -30,7 +30,13 @@ internal sealed class BenchmarkStack : IAsyncDisposable
 
     public static async Task<BenchmarkStack> StartAsync(BenchmarkOptions options)
     {
-        var stack = TestStacks.Create(1, new Dictionary<string, string?> { ["Auth__Admins__0"] = AdminEmail });
+        var stack = TestStacks.Create(1, new Dictionary<string, string?>
+        {
+            ["Auth__Admins__0"] = AdminEmail,
+
+            // Every benchmark customer signs in from 127.0.0.1.
+            ["RateLimits__AuthPerClientPerMinute"] = "10000",
+        });
         try
         {
             await stack.StartAsync();
@@ -46,10 +52,11 @@ internal sealed class BenchmarkStack : IAsyncDisposable
 
     public Task<TimeSpan> SeedAsync() => CatalogueSeeder.SeedAsync(ProductsDatabase, Options.Products);
 
-    public async Task<Guid> AnyProductAsync()
+    /// <summary>The newest <paramref name="count"/> products.</summary>
+    public async Task<IReadOnlyList<Guid>> ProductIdsAsync(int count)
     {
         await using var connection = new NpgsqlConnection(ProductsDatabase);
-        return await connection.ExecuteScalarAsync<Guid>("SELECT id FROM products ORDER BY created_at DESC LIMIT 1");
+        return (await connection.QueryAsync<Guid>("SELECT id FROM products ORDER BY created_at DESC LIMIT @count", new { count })).AsList();
     }
 
     public async ValueTask DisposeAsync()

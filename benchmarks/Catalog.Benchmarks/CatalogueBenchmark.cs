@@ -9,7 +9,7 @@ internal static class CatalogueBenchmark
 {
     public static async Task RunAsync(BenchmarkStack run, BenchmarkOptions options, Report report)
     {
-        var productId = await run.AnyProductAsync();
+        var productId = (await run.ProductIdsAsync(1))[0];
         (string Name, string Path)[] scenarios =
         [
             ("reference: /alive (no database)", "/alive"),

@@ -7,3 +7,4 @@ var report = new Report(Console.Out);
 
 report.Line($"Seeded {options.Products:N0} products in {(await run.SeedAsync()).TotalSeconds:0.0} s.");
 await CatalogueBenchmark.RunAsync(run, options, report);
+await OrdersBenchmark.RunAsync(run, options, report);

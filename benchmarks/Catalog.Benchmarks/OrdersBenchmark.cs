@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Shop.Catalog.Benchmarks;
+
+/// <summary>
+/// Orders per second end to end: signed-in customers place orders (`POST /order` with items) as fast as they can,
+/// and each order counts when its `order_confirmed` event appears, that is after orders stored it and announced
+/// it, products reserved the stock and answered, and orders confirmed it. Placement alone (the 201) is the
+/// reference measured in the same run.
+/// </summary>
+internal static class OrdersBenchmark
+{
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(3);
+
+    public static async Task RunAsync(BenchmarkStack run, BenchmarkOptions options, Report report)
+    {
+        await using var events = await EventWatch.StartAsync(run.Stack.Nats.ConnectionString);
+        var customers = await Task.WhenAll(Enumerable.Range(0, options.OrderConcurrency).Select(index => SignInAsync(run, events, $"buyer-{index}@bench.test")));
+        var products = await run.ProductIdsAsync(1000);
+        try
+        {
+            await ConfirmationsAsync(events, await PlaceAllAsync(customers, products, Math.Min(20, options.Orders)));
+            var placed = await PlaceAllAsync(customers, products, options.Orders);
+            var placementSeconds = Stopwatch.GetElapsedTime(placed.Min(order => order.Started), placed.Max(order => order.Answered)).TotalSeconds;
+            var confirmed = await ConfirmationsAsync(events, placed);
+            var lastConfirmed = confirmed.Max(@event => @event.Timestamp);
+            var totalSeconds = Stopwatch.GetElapsedTime(placed.Min(order => order.Started), lastConfirmed).TotalSeconds;
+
+            var placement = placed.Select(order => Stopwatch.GetElapsedTime(order.Started, order.Answered).TotalMilliseconds).Order().ToList();
+            var endToEnd = placed.Zip(confirmed, (order, @event) => Stopwatch.GetElapsedTime(order.Started, @event.Timestamp).TotalMilliseconds).Order().ToList();
+            report.Line(string.Empty);
+            report.Line($"Orders, {options.Orders} orders of 1-3 lines over 1,000 products by {options.OrderConcurrency} customers placing in parallel (orders service direct):");
+            report.Table("measure", "orders/s", "p50 ms", "p99 ms");
+            report.Row("reference: placed (POST /order answered 201, pending)", options.Orders / placementSeconds, Percentile(placement, 0.50), Percentile(placement, 0.99));
+            report.Row("end to end: placed -> order_confirmed", options.Orders / totalSeconds, Percentile(endToEnd, 0.50), Percentile(endToEnd, 0.99));
+        }
+        finally
+        {
+            foreach (var customer in customers)
+            {
+                customer.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Places <paramref name="count"/> orders, each customer one at a time, all customers at once.</summary>
+    private static async Task<List<PlacedOrder>> PlaceAllAsync(HttpClient[] customers, IReadOnlyList<Guid> products, int count)
+    {
+        var placed = new ConcurrentBag<PlacedOrder>();
+        var next = -1;
+        await Task.WhenAll(customers.Select(async customer =>
+        {
+            while (Interlocked.Increment(ref next) < count)
+            {
+                var items = Enumerable.Range(0, 1 + Random.Shared.Next(3))
+                    .Select(_ => products[Random.Shared.Next(products.Count)])
+                    .Distinct()
+                    .Select(productId => new { productId, quantity = 1 + Random.Shared.Next(3) });
+                var started = Stopwatch.GetTimestamp();
+                using var response = await customer.PostAsJsonAsync("/order", new { items });
+                var answered = Stopwatch.GetTimestamp();
+                if (response.StatusCode != HttpStatusCode.Created)
+                {
+                    throw new InvalidOperationException($"POST /order answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+
+                var order = await response.Content.ReadFromJsonAsync<JsonElement>();
+                placed.Add(new PlacedOrder(order.GetProperty("id").GetGuid(), started, answered));
+            }
+        }));
+        return placed.ToList();
+    }
+
+    private static Task<(JsonElement Data, long Timestamp)[]> ConfirmationsAsync(EventWatch events, List<PlacedOrder> placed) =>
+        Task.WhenAll(placed.Select(order => events.WaitAsync("msg.orders.order_confirmed", order.OrderId.ToString(), SettleTimeout)));
+
+    /// <summary>A real sign-in: the code is read from the `login_code_requested` event, as notifications reads it.</summary>
+    private static async Task<HttpClient> SignInAsync(BenchmarkStack run, EventWatch events, string email)
+    {
+        using var auth = new HttpClient { BaseAddress = new Uri(run.Stack.Service(Shop.DevStack.ShopProject.Auth).Url) };
+        (await auth.PostAsJsonAsync("/auth/login", new { email })).EnsureSuccessStatusCode();
+        var (data, _) = await events.WaitAsync("msg.auth.login_code_requested", email, TimeSpan.FromSeconds(30));
+        using var verify = await auth.PostAsJsonAsync("/auth/verify", new { email, code = data.GetProperty("code").GetString() });
+        verify.EnsureSuccessStatusCode();
+        var token = (await verify.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var client = new HttpClient { BaseAddress = new Uri(run.OrdersUrl), Timeout = TimeSpan.FromMinutes(1) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static double Percentile(List<double> sorted, double fraction) =>
+        sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
+
+    private sealed record PlacedOrder(Guid OrderId, long Started, long Answered);
+}
