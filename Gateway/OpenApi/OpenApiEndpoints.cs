@@ -1,0 +1,36 @@
+using Shop.Gateway.Errors;
+
+namespace Shop.Gateway.OpenApi;
+
+/// <summary>The gateway's own, anonymous documentation routes: `/openapi/{service}.json` and the Swagger UI at `/docs`.</summary>
+internal static class OpenApiEndpoints
+{
+    public const string DocsPath = "docs";
+
+    public static IEndpointRouteBuilder MapOpenApiDocuments(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/openapi/{service}.json", async (string service, ServiceDocuments documents, HttpContext context) =>
+        {
+            if (!ServiceDocuments.Services.Contains(service, StringComparer.Ordinal))
+            {
+                await GatewayProblems.WriteAsync(context, StatusCodes.Status404NotFound);
+                return;
+            }
+
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(await documents.GetAsync(service, context.RequestAborted), context.RequestAborted);
+        });
+        return app;
+    }
+
+    public static IApplicationBuilder UseApiDocsUi(this IApplicationBuilder app) =>
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = DocsPath;
+            options.DocumentTitle = "Shop API";
+            foreach (var service in ServiceDocuments.Services)
+            {
+                options.SwaggerEndpoint($"/openapi/{service}.json", service);
+            }
+        });
+}
