@@ -17,7 +17,7 @@ internal sealed class IdentityHeadersTransform : RequestTransform
     public override ValueTask ApplyAsync(RequestTransformContext context)
     {
         List<string>? spoofed = null;
-        foreach (var name in context.HttpContext.Request.Headers.Keys)
+        foreach (var (name, _) in context.HttpContext.Request.Headers)
         {
             if (name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
             {
