@@ -16,7 +16,10 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next)
         var sent = context.Request.Headers[Header];
         var id = sent.Count == 1 && IsSane(sent[0]) ? sent[0]! : NewId();
         context.Request.Headers[Header] = id;
-        Activity.Current?.SetTag("correlation.id", id);
+        if (Activity.Current is { IsAllDataRequested: true } activity)
+        {
+            activity.SetTag("correlation.id", id);
+        }
 
         // Set when the response starts: YARP and error handlers may clear headers before then.
         context.Response.OnStarting(

@@ -40,7 +40,7 @@ internal static class GatewayExtensions
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseRouting();
-        app.UseRateLimiter();
+        app.UseGatewayRateLimits();
         app.UseApiDocsUi();
         app.UseMiddleware<AccessControlMiddleware>();
     }

@@ -20,7 +20,7 @@ internal static class RateLimiting
 
     public static IHostApplicationBuilder AddGatewayRateLimits(this IHostApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var limits = Read(builder.Configuration);
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, Partition>(context => PartitionFor(context, limits));
@@ -29,10 +29,23 @@ internal static class RateLimiting
         return builder;
     }
 
+    /// <summary>Only requests some limit applies to enter the rate limiter: with the defaults, the two sign-in routes.</summary>
+    public static IApplicationBuilder UseGatewayRateLimits(this IApplicationBuilder app)
+    {
+        var limits = Read(app.ApplicationServices.GetRequiredService<IConfiguration>());
+        return app.UseWhen(
+            context => limits.PerClientPerSecond > 0 || (limits.AuthPerClientPerMinute > 0 && IsSignIn(context.GetEndpoint()?.Metadata.GetMetadata<AccessRule>())),
+            limited => limited.UseRateLimiter());
+    }
+
+    private static RateLimitOptions Read(IConfiguration configuration) =>
+        configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+
+    private static bool IsSignIn(AccessRule? rule) => rule is { Method: "POST", Template: "/auth/login" or "/auth/verify" };
+
     private static RateLimitPartition<Partition> PartitionFor(HttpContext context, RateLimitOptions limits)
     {
-        var rule = context.GetEndpoint()?.Metadata.GetMetadata<AccessRule>();
-        if (rule is { Method: "POST", Template: "/auth/login" or "/auth/verify" })
+        if (IsSignIn(context.GetEndpoint()?.Metadata.GetMetadata<AccessRule>()))
         {
             return limits.AuthPerClientPerMinute > 0
                 ? FixedWindow(new Partition("sign-in", Client(context)), limits.AuthPerClientPerMinute, TimeSpan.FromMinutes(1))

@@ -23,14 +23,17 @@ internal static class OpenApiEndpoints
         return app;
     }
 
+    /// <summary>Only `/docs/**` enters the Swagger UI middleware, which matches paths with regular expressions.</summary>
     public static IApplicationBuilder UseApiDocsUi(this IApplicationBuilder app) =>
-        app.UseSwaggerUI(options =>
-        {
-            options.RoutePrefix = DocsPath;
-            options.DocumentTitle = "Shop API";
-            foreach (var service in ServiceDocuments.Services)
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/" + DocsPath, StringComparison.OrdinalIgnoreCase),
+            docs => docs.UseSwaggerUI(options =>
             {
-                options.SwaggerEndpoint($"/openapi/{service}.json", service);
-            }
-        });
+                options.RoutePrefix = DocsPath;
+                options.DocumentTitle = "Shop API";
+                foreach (var service in ServiceDocuments.Services)
+                {
+                    options.SwaggerEndpoint($"/openapi/{service}.json", service);
+                }
+            }));
 }

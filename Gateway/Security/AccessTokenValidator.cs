@@ -32,11 +32,12 @@ internal sealed class AccessTokenValidator(SigningKeyStore keys, ValidatedTokenC
             return ValueTask.FromResult(TokenCheck.Invalid);
         }
 
-        var token = header[BearerPrefix.Length..].Trim();
+        // The token is copied out of the header only when it must be validated; a cached one is just hashed.
+        var token = header.AsSpan(BearerPrefix.Length).Trim();
         var digest = TokenDigest.Of(token);
         return cache.TryGet(digest, keys.Current, out var user)
             ? ValueTask.FromResult(new TokenCheck(TokenOutcome.Valid, user))
-            : ValidateAsync(token, digest, cancellationToken);
+            : ValidateAsync(token.ToString(), digest, cancellationToken);
     }
 
     private async ValueTask<TokenCheck> ValidateAsync(string token, TokenDigest digest, CancellationToken cancellationToken)

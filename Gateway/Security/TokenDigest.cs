@@ -9,10 +9,10 @@ namespace Shop.Gateway.Security;
 /// </summary>
 internal readonly record struct TokenDigest(UInt128 High, UInt128 Low)
 {
-    public static TokenDigest Of(string token)
+    public static TokenDigest Of(ReadOnlySpan<char> token)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(MemoryMarshal.AsBytes(token.AsSpan()), hash);
+        SHA256.HashData(MemoryMarshal.AsBytes(token), hash);
         return new TokenDigest(MemoryMarshal.Read<UInt128>(hash), MemoryMarshal.Read<UInt128>(hash[16..]));
     }
 }
