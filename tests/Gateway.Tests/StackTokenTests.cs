@@ -34,7 +34,7 @@ public sealed class StackTokenTests(GatewayStack stack) : IAsyncLifetime
             {
                 using var response = await stack.Gateway.SendAsync(GatewayClient.Request(new HttpMethod(rule.Method), Samples.Path(rule.Template), token));
                 var status = (int)response.StatusCode;
-                var expected = Expected(rule, caller);
+                var expected = Samples.Refusal(rule, caller);
                 var ok = expected switch
                 {
                     // Allowed: the service itself answers (its own 2xx/4xx), never a refusal or a proxy failure.
@@ -116,14 +116,4 @@ public sealed class StackTokenTests(GatewayStack stack) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    /// <summary>The gateway's answer for a refused call, or null when the service is to answer.</summary>
-    private static int? Expected(AccessRule rule, string caller) => rule switch
-    {
-        { Service: "gateway" } => 404,
-        { Access: AccessLevel.Anonymous } => null,
-        _ when caller == "none" => 401,
-        { Access: AccessLevel.Admin } when caller != "admin" => 403,
-        _ => null,
-    };
 }
