@@ -28,9 +28,9 @@ public sealed class AccessTests(CatalogStack stack)
     {
         var rule = AccessTable.Rules.Single(candidate => candidate.Method == method && candidate.Template == template);
         var path = template.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{productId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
-        using var anonymous = stack.CreateApiClient();
-        using var customer = await stack.Accounts.ClientAsync("access-customer@catalog.test");
-        using var admin = await stack.Accounts.ClientAsync(CatalogStack.AdminEmail);
+        using var anonymous = stack.CreateDirectClient();
+        using var customer = stack.CreateDirectClient(await stack.Accounts.TokenAsync("access-customer@catalog.test"));
+        using var admin = stack.CreateDirectClient(await stack.Accounts.AdminTokenAsync());
 
         var asAnonymous = await StatusAsync(anonymous, method, path);
         var asCustomer = await StatusAsync(customer, method, path);
@@ -48,7 +48,7 @@ public sealed class AccessTests(CatalogStack stack)
         var token = await stack.Accounts.TokenAsync("access-forger@catalog.test");
         var parts = token.Split('.');
         var forged = $"{parts[0]}.{parts[1]}.{parts[2][..^4]}AAAA";
-        using var client = stack.CreateApiClient(forged);
+        using var client = stack.CreateDirectClient(forged);
 
         await (await client.GetAsync(new Uri("/cart", UriKind.Relative))).ProblemAsync(HttpStatusCode.Unauthorized);
     }

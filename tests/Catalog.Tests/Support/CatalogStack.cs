@@ -29,32 +29,41 @@ public sealed class CatalogStack : StackFixture, IAsyncLifetime
         ["RateLimits__AuthPerClientPerMinute"] = "10000",
     };
 
-    /// <summary>The public API as the gateway serves it: each route goes to the service the access table names.</summary>
-    public HttpClient CreateApiClient(string? accessToken = null)
-    {
-        var client = new HttpClient(new AccessTableRouter(Stack)) { BaseAddress = new Uri("http://shop.test"), Timeout = TimeSpan.FromSeconds(30) };
-        if (accessToken is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
-        }
+    /// <summary>The public API, through the gateway.</summary>
+    public HttpClient CreateApiClient(string? accessToken = null) =>
+        WithToken(new HttpClient { BaseAddress = new Uri(Stack.Gateway.Url), Timeout = TimeSpan.FromSeconds(30) }, accessToken);
 
-        return client;
-    }
+    /// <summary>
+    /// The public routes sent straight to the service that serves them (the access table's), bypassing the gateway:
+    /// for checking that products and orders enforce access themselves.
+    /// </summary>
+    public HttpClient CreateDirectClient(string? accessToken = null) =>
+        WithToken(new HttpClient(new AccessTableRouter(Stack)) { BaseAddress = new Uri("http://shop.test"), Timeout = TimeSpan.FromSeconds(30) }, accessToken);
 
-    public new async Task InitializeAsync()
+    async Task IAsyncLifetime.InitializeAsync()
     {
-        await base.InitializeAsync();
+        await InitializeAsync();
         Events = await EventLog.StartAsync(Stack.Nats.ConnectionString);
     }
 
-    public new async Task DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync()
     {
         if (Events is not null)
         {
             await Events.DisposeAsync();
         }
 
-        await base.DisposeAsync();
+        await DisposeAsync();
+    }
+
+    private static HttpClient WithToken(HttpClient client, string? accessToken)
+    {
+        if (accessToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
+        }
+
+        return client;
     }
 }
 
