@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Shop.Catalog.Benchmarks;
 
-/// <summary>`--products 100000 --seconds 10 --connections 16 --orders 300 --order-concurrency 16`.</summary>
-internal sealed record BenchmarkOptions(int Products, int Seconds, int Connections, int Orders, int OrderConcurrency)
+/// <summary>`--products 100000 --seconds 10 --connections 16 --orders 300 --order-concurrency 16 --replicas 1`.</summary>
+internal sealed record BenchmarkOptions(int Products, int Seconds, int Connections, int Orders, int OrderConcurrency, int Replicas)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -14,6 +14,7 @@ internal sealed record BenchmarkOptions(int Products, int Seconds, int Connectio
             ["--connections"] = 16,
             ["--orders"] = 300,
             ["--order-concurrency"] = 16,
+            ["--replicas"] = 1,
         };
         for (var index = 0; index < args.Length; index += 2)
         {
@@ -25,6 +26,6 @@ internal sealed record BenchmarkOptions(int Products, int Seconds, int Connectio
             values[args[index]] = value;
         }
 
-        return new BenchmarkOptions(values["--products"], values["--seconds"], values["--connections"], values["--orders"], values["--order-concurrency"]);
+        return new BenchmarkOptions(values["--products"], values["--seconds"], values["--connections"], values["--orders"], values["--order-concurrency"], values["--replicas"]);
     }
 }

@@ -5,7 +5,10 @@ using Shop.Testing;
 
 namespace Shop.Catalog.Benchmarks;
 
-/// <summary>A private local stack (free ports, thrown away afterwards) with one admin e-mail for the orders part.</summary>
+/// <summary>
+/// A private local stack (free ports, thrown away afterwards), each service with `--replicas` instances; the
+/// direct figures use the first instance of products and orders.
+/// </summary>
 internal sealed class BenchmarkStack : IAsyncDisposable
 {
     public const string AdminEmail = "admin@bench.test";
@@ -22,7 +25,8 @@ internal sealed class BenchmarkStack : IAsyncDisposable
 
     public string ProductsUrl => Stack.Service(ShopProject.Products).Url;
 
-    public string OrdersUrl => Stack.Service(ShopProject.Orders).Url;
+    /// <summary>Customers are spread over the orders replicas.</summary>
+    public string OrdersUrlFor(int customer) => Stack.Service(ShopProject.Orders, customer % Options.Replicas).Url;
 
     public string GatewayUrl => Stack.Gateway.Url;
 
@@ -30,7 +34,7 @@ internal sealed class BenchmarkStack : IAsyncDisposable
 
     public static async Task<BenchmarkStack> StartAsync(BenchmarkOptions options)
     {
-        var stack = TestStacks.Create(1, new Dictionary<string, string?>
+        var stack = TestStacks.Create(options.Replicas, new Dictionary<string, string?>
         {
             ["Auth__Admins__0"] = AdminEmail,
 

@@ -50,6 +50,9 @@ internal sealed class EventWatch : IAsyncDisposable
         }
     }
 
+    /// <summary>When an event already seen was seen.</summary>
+    public long Seen(string subject, string key) => seen[(subject, key)].Timestamp;
+
     public async ValueTask DisposeAsync()
     {
         await subscription.DisposeAsync();

@@ -20,7 +20,7 @@ internal static class OrdersBenchmark
     public static async Task RunAsync(BenchmarkStack run, BenchmarkOptions options, Report report)
     {
         await using var events = await EventWatch.StartAsync(run.Stack.Nats.ConnectionString);
-        var customers = await Task.WhenAll(Enumerable.Range(0, options.OrderConcurrency).Select(index => SignInAsync(run, events, $"buyer-{index}@bench.test")));
+        var customers = await Task.WhenAll(Enumerable.Range(0, options.OrderConcurrency).Select(index => SignInAsync(run, events, index)));
         var products = await run.ProductIdsAsync(1000);
         try
         {
@@ -28,16 +28,24 @@ internal static class OrdersBenchmark
             var placed = await PlaceAllAsync(customers, products, options.Orders);
             var placementSeconds = Stopwatch.GetElapsedTime(placed.Min(order => order.Started), placed.Max(order => order.Answered)).TotalSeconds;
             var confirmed = await ConfirmationsAsync(events, placed);
-            var lastConfirmed = confirmed.Max(@event => @event.Timestamp);
-            var totalSeconds = Stopwatch.GetElapsedTime(placed.Min(order => order.Started), lastConfirmed).TotalSeconds;
+            var totalSeconds = Stopwatch.GetElapsedTime(placed.Min(order => order.Started), confirmed.Max(@event => @event.Timestamp)).TotalSeconds;
 
-            var placement = placed.Select(order => Stopwatch.GetElapsedTime(order.Started, order.Answered).TotalMilliseconds).Order().ToList();
-            var endToEnd = placed.Zip(confirmed, (order, @event) => Stopwatch.GetElapsedTime(order.Started, @event.Timestamp).TotalMilliseconds).Order().ToList();
             report.Line(string.Empty);
-            report.Line($"Orders, {options.Orders} orders of 1-3 lines over 1,000 products by {options.OrderConcurrency} customers placing in parallel (orders service direct):");
+            report.Line($"Orders, {options.Orders} orders of 1-3 lines over 1,000 products by {options.OrderConcurrency} customers placing in parallel, {options.Replicas} replica(s) of each service (orders services direct, customers spread over them):");
             report.Table("measure", "orders/s", "p50 ms", "p99 ms");
-            report.Row("reference: placed (POST /order answered 201, pending)", options.Orders / placementSeconds, Percentile(placement, 0.50), Percentile(placement, 0.99));
-            report.Row("end to end: placed -> order_confirmed", options.Orders / totalSeconds, Percentile(endToEnd, 0.50), Percentile(endToEnd, 0.99));
+            void Row(string measure, object rate, Func<PlacedOrder, (long From, long To)> interval)
+            {
+                var sorted = placed.Select(interval).Select(span => Stopwatch.GetElapsedTime(span.From, span.To).TotalMilliseconds).Order().ToList();
+                report.Row(measure, rate, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+            }
+
+            long Seen(PlacedOrder order, string subject) => events.Seen(subject, order.OrderId.ToString());
+
+            Row("reference: placed (POST /order answered 201, pending)", options.Orders / placementSeconds, order => (order.Started, order.Answered));
+            Row("end to end: placed -> order_confirmed", options.Orders / totalSeconds, order => (order.Started, Seen(order, "msg.orders.order_confirmed")));
+            Row("stage: 201 -> order_placed on NATS (orders outbox relay)", "-", order => (order.Answered, Seen(order, "msg.orders.order_placed")));
+            Row("stage: -> stock_reserved (products consumer, outbox relay)", "-", order => (Seen(order, "msg.orders.order_placed"), Seen(order, "msg.products.stock_reserved")));
+            Row("stage: -> order_confirmed (orders consumer, outbox relay)", "-", order => (Seen(order, "msg.products.stock_reserved"), Seen(order, "msg.orders.order_confirmed")));
         }
         finally
         {
@@ -80,15 +88,16 @@ internal static class OrdersBenchmark
         Task.WhenAll(placed.Select(order => events.WaitAsync("msg.orders.order_confirmed", order.OrderId.ToString(), SettleTimeout)));
 
     /// <summary>A real sign-in: the code is read from the `login_code_requested` event, as notifications reads it.</summary>
-    private static async Task<HttpClient> SignInAsync(BenchmarkStack run, EventWatch events, string email)
+    private static async Task<HttpClient> SignInAsync(BenchmarkStack run, EventWatch events, int customer)
     {
+        var email = $"buyer-{customer}@bench.test";
         using var auth = new HttpClient { BaseAddress = new Uri(run.Stack.Service(Shop.DevStack.ShopProject.Auth).Url) };
         (await auth.PostAsJsonAsync("/auth/login", new { email })).EnsureSuccessStatusCode();
         var (data, _) = await events.WaitAsync("msg.auth.login_code_requested", email, TimeSpan.FromSeconds(30));
         using var verify = await auth.PostAsJsonAsync("/auth/verify", new { email, code = data.GetProperty("code").GetString() });
         verify.EnsureSuccessStatusCode();
         var token = (await verify.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        var client = new HttpClient { BaseAddress = new Uri(run.OrdersUrl), Timeout = TimeSpan.FromMinutes(1) };
+        var client = new HttpClient { BaseAddress = new Uri(run.OrdersUrlFor(customer)), Timeout = TimeSpan.FromMinutes(1) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -43,7 +43,7 @@ public static class ProductsApi
         }
 
         context.Response.Headers.ETag = product.ETag;
-        return context.Request.Headers.IfNoneMatch == product.ETag ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(product);
+        return IfNoneMatch.IsSatisfiedBy(context.Request, product.ETag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(product);
     }
 
     public static async Task<IResult> CreateAsync(ProductRequest request, HttpContext context, ProductRepository products, CancellationToken cancellationToken)

@@ -11,8 +11,12 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase("productsdb", typeof(Program).Assembly);
+        // Only these two order events concern stock: one durable consumer each (NATS 2.9 filters on one subject), so
+        // cart and order-status events never cost products a transaction, and placements do not queue behind
+        // cancels. The stock ledger is right whichever of the two it sees first.
         builder.AddMessaging("products")
-            .AddConsumer<OrderEventsHandler>("products-orders", "msg.orders.>");
+            .AddConsumer<OrderEventsHandler>(OrderEventsHandler.PlacedConsumer, $"msg.orders.{OrderEventsHandler.OrderPlaced}")
+            .AddConsumer<OrderEventsHandler>(OrderEventsHandler.CancelledConsumer, $"msg.orders.{OrderEventsHandler.OrderCancelled}");
 
         // The gateway checked the token already; checking it again here keeps a direct call inside the cluster honest.
         builder.AddDefaultAuthentication();

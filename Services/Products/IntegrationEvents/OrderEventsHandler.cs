@@ -4,13 +4,16 @@ using Shop.Products.Infrastructure;
 namespace Shop.Products.IntegrationEvents;
 
 /// <summary>
-/// `msg.orders.>`: reserves stock for a placed order (all lines or none) and gives it back when the order is
-/// cancelled. The stock ledger makes both safe against redelivery and against a cancel that overtakes its order.
+/// `order_placed` and `order_cancelled`: reserves stock for a placed order (all lines or none) and gives it back
+/// when the order is cancelled. The stock ledger makes both safe against redelivery and against a cancel that
+/// overtakes its order.
 /// </summary>
 public sealed class OrderEventsHandler(StockLedger ledger) : IIntegrationEventHandler
 {
     public const string OrderPlaced = "order_placed";
     public const string OrderCancelled = "order_cancelled";
+    public const string PlacedConsumer = "products-order-placed";
+    public const string CancelledConsumer = "products-order-cancelled";
 
     public async Task HandleAsync(CloudEvent @event, EventContext context, CancellationToken cancellationToken)
     {

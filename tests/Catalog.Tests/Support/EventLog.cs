@@ -50,6 +50,22 @@ public sealed class EventLog : IAsyncDisposable
             timeout ?? TimeSpan.FromSeconds(30),
             $"{count} {eventName} event(s)");
 
+    /// <summary>
+    /// Waits until each durable consumer named has handled and acknowledged every message on its subject that the
+    /// stream holds now (nothing pending, nothing awaiting an ack).
+    /// </summary>
+    public async Task WaitUntilHandledAsync(params string[] durableNames)
+    {
+        foreach (var name in durableNames)
+        {
+            await Testing.Eventually.GetAsync(
+                async () => (await jetStream.GetConsumerAsync(EventSubjects.Stream, name)).Info,
+                info => info.NumPending == 0 && info.NumAckPending == 0,
+                TimeSpan.FromSeconds(30),
+                $"consumer {name} catching up");
+        }
+    }
+
     /// <summary>Events whose data names this order.</summary>
     public static Func<JsonElement, bool> ForOrder(Guid orderId) =>
         data => data.TryGetProperty("orderId", out var id) && id.GetGuid() == orderId;

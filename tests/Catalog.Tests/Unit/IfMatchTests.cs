@@ -35,3 +35,24 @@ public sealed class IfMatchTests
         return context.Request;
     }
 }
+
+public sealed class IfNoneMatchTests
+{
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("\"7\"", true)]
+    [InlineData("W/\"7\"", true)]
+    [InlineData("\"6\", \"7\"", true)]
+    [InlineData("*", true)]
+    [InlineData("\"6\"", false)]
+    public void Weak_comparison_against_the_current_tag(string? header, bool notModified)
+    {
+        var context = new DefaultHttpContext();
+        if (header is not null)
+        {
+            context.Request.Headers.IfNoneMatch = header;
+        }
+
+        Assert.Equal(notModified, IfNoneMatch.IsSatisfiedBy(context.Request, "\"7\""));
+    }
+}
