@@ -23,7 +23,19 @@ public sealed class ReplicaTests(AuthStackFixture fixture) : IAsyncLifetime
         TestStacks.Configuration,
         () => ServiceWiring.EnvironmentFor(ShopProject.Auth, fixture.Stack));
 
-    public Task InitializeAsync() => second.StartAsync();
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await second.StartAsync();
+        }
+        catch
+        {
+            // xunit does not call DisposeAsync after a failed InitializeAsync: stop what may have started.
+            await second.StopAsync();
+            throw;
+        }
+    }
 
     public Task DisposeAsync() => second.StopAsync();
 

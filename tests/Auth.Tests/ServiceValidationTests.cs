@@ -16,7 +16,7 @@ public sealed class ServiceValidationTests(AuthStackFixture fixture)
     {
         var email = AuthClient.NewEmail("downstream");
         var customer = await client.SignInAsync(email);
-        var admin = await client.SignInAsync(AuthStackFixture.AdminEmail);
+        var admin = await fixture.AdminAsync();
         await using var service = await ServiceUsingAuth.StartAsync(fixture.Auth.Url);
 
         Assert.Equal((HttpStatusCode.OK, email), await service.GetAsync("/whoami", customer.AccessToken));
