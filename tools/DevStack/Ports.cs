@@ -13,11 +13,16 @@ public static class Ports
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Whether something listens on the port. Address reuse is on, as servers set it, so the lingering sockets of a
+    /// process that was just killed do not count as "in use".
+    /// </summary>
     public static bool IsInUse(int port)
     {
         try
         {
             using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             listener.Start();
             return false;
         }
