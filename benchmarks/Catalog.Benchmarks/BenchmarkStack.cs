@@ -36,6 +36,8 @@ internal sealed class BenchmarkStack : IAsyncDisposable
     {
         var stack = TestStacks.Create(options.Replicas, new Dictionary<string, string?>
         {
+            // Measure what production runs (DevStack otherwise starts services in Development).
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Auth__Admins__0"] = AdminEmail,
 
             // Every benchmark customer signs in from 127.0.0.1.

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Shop.DevStack;
 
 namespace Shop.Catalog.Benchmarks;
 
@@ -25,9 +26,16 @@ internal static class OrdersBenchmark
         try
         {
             await ConfirmationsAsync(events, await PlaceAllAsync(customers, products, Math.Min(20, options.Orders)));
-            var placed = await PlaceAllAsync(customers, products, options.Orders);
+            var meter = new CpuMeter([.. run.Stack.Instances[ShopProject.Orders], .. run.Stack.Instances[ShopProject.Products], run.Stack.Postgres, run.Stack.Nats]);
+            var cpuBefore = meter.ByComponent();
+            var ((placed, confirmed), cpuPerOrder) = await meter.MeasureAsync(
+                async () =>
+                {
+                    var placed = await PlaceAllAsync(customers, products, options.Orders);
+                    return (placed, await ConfirmationsAsync(events, placed));
+                },
+                _ => options.Orders);
             var placementSeconds = Stopwatch.GetElapsedTime(placed.Min(order => order.Started), placed.Max(order => order.Answered)).TotalSeconds;
-            var confirmed = await ConfirmationsAsync(events, placed);
             var totalSeconds = Stopwatch.GetElapsedTime(placed.Min(order => order.Started), confirmed.Max(@event => @event.Timestamp)).TotalSeconds;
 
             report.Line(string.Empty);
@@ -46,6 +54,8 @@ internal static class OrdersBenchmark
             Row("stage: 201 -> order_placed on NATS (orders outbox relay)", "-", order => (order.Answered, Seen(order, "msg.orders.order_placed")));
             Row("stage: -> stock_reserved (products consumer, outbox relay)", "-", order => (Seen(order, "msg.orders.order_placed"), Seen(order, "msg.products.stock_reserved")));
             Row("stage: -> order_confirmed (orders consumer, outbox relay)", "-", order => (Seen(order, "msg.products.stock_reserved"), Seen(order, "msg.orders.order_confirmed")));
+            var split = meter.ByComponent().Select(pair => $"{pair.Key} {(pair.Value - cpuBefore[pair.Key]).TotalMilliseconds / options.Orders:0.0}");
+            report.Line($"CPU per order, placed to confirmed: {cpuPerOrder / 1000:0.0} ms ({string.Join(", ", split)}).");
         }
         finally
         {
@@ -91,7 +101,7 @@ internal static class OrdersBenchmark
     private static async Task<HttpClient> SignInAsync(BenchmarkStack run, EventWatch events, int customer)
     {
         var email = $"buyer-{customer}@bench.test";
-        using var auth = new HttpClient { BaseAddress = new Uri(run.Stack.Service(Shop.DevStack.ShopProject.Auth).Url) };
+        using var auth = new HttpClient { BaseAddress = new Uri(run.Stack.Service(ShopProject.Auth).Url) };
         (await auth.PostAsJsonAsync("/auth/login", new { email })).EnsureSuccessStatusCode();
         var (data, _) = await events.WaitAsync("msg.auth.login_code_requested", email, TimeSpan.FromSeconds(30));
         using var verify = await auth.PostAsJsonAsync("/auth/verify", new { email, code = data.GetProperty("code").GetString() });

@@ -15,6 +15,9 @@ public sealed class ProductRepository(NpgsqlDataSource dataSource, Outbox outbox
 {
     internal const string Columns = "id, name, description, price, stock, created_at AS CreatedAt, updated_at AS UpdatedAt, version";
 
+    /// <summary>Searches with at most this many matches are filtered before they are sorted (see ListAsync).</summary>
+    private const long FilterFirstUpTo = 2000;
+
     public async Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -45,18 +48,28 @@ public sealed class ProductRepository(NpgsqlDataSource dataSource, Outbox outbox
         }
 
         var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
-        var count = conditions.Count == 0 ? "SELECT total FROM product_count" : $"SELECT count(*) FROM products {where}";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            $"""
-            {count};
-            SELECT {Columns} FROM products {where} ORDER BY {filter.OrderBy} LIMIT @limit OFFSET @offset;
-            """,
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            conditions.Count == 0 ? "SELECT total FROM product_count" : $"SELECT count(*) FROM products {where}",
             parameters,
             cancellationToken: cancellationToken));
-        var total = await results.ReadSingleAsync<long>();
-        var items = (await results.ReadAsync<Product>()).AsList();
-        return new PagedList<Product>(items, filter.Paging.Page, filter.Paging.PageSize, total);
+        if (filter.Paging.Offset >= total)
+        {
+            return new PagedList<Product>([], filter.Paging.Page, filter.Paging.PageSize, total);
+        }
+
+        // PostgreSQL estimates a LIKE's matches poorly and may walk a sort index hoping to meet 20 matches early,
+        // reading the whole table for a rare word. The count just told us: few matches are filtered first (trigram
+        // index) and then sorted (`OFFSET 0` keeps PostgreSQL from merging the subquery back); many are found
+        // quickly along the sort index, which it then does well.
+        var source = filter.Search is not null && total <= FilterFirstUpTo
+            ? $"(SELECT * FROM products {where} OFFSET 0) AS products"
+            : $"products {where}";
+        var items = await connection.QueryAsync<Product>(new CommandDefinition(
+            $"SELECT {Columns} FROM {source} ORDER BY {filter.OrderBy} LIMIT @limit OFFSET @offset",
+            parameters,
+            cancellationToken: cancellationToken));
+        return new PagedList<Product>(items.AsList(), filter.Paging.Page, filter.Paging.PageSize, total);
     }
 
     public async Task<IReadOnlyList<ProductPrice>> LookupAsync(Guid[] ids, CancellationToken cancellationToken)
