@@ -13,10 +13,10 @@ public sealed class HealthTests(StackFixture fixture)
 
     public static TheoryData<string, string[]> Dependencies => new()
     {
-        { "auth", ["postgres", "storage"] },
-        { "products", ["postgres"] },
-        { "orders", ["postgres"] },
-        { "notifications", ["postgres", "mail"] },
+        { "auth", ["postgres", "nats", "storage"] },
+        { "products", ["postgres", "nats"] },
+        { "orders", ["postgres", "nats"] },
+        { "notifications", ["postgres", "nats", "mail"] },
     };
 
     [Theory]
@@ -42,6 +42,10 @@ public sealed class HealthTests(StackFixture fixture)
     [Fact]
     public async Task Stopped_postgres_makes_every_service_unready_until_it_returns() =>
         await AssertFollowsDependencyAsync(fixture.Stack.Postgres, "postgres", ShopProject.Services.Select(project => project.Name).ToArray());
+
+    [Fact]
+    public async Task Stopped_nats_makes_every_service_unready_until_it_returns() =>
+        await AssertFollowsDependencyAsync(fixture.Stack.Nats, "nats", ShopProject.Services.Select(project => project.Name).ToArray());
 
     [Fact]
     public async Task Stopped_object_storage_makes_auth_unready_until_it_returns() =>

@@ -1,4 +1,5 @@
 using Shop.Data;
+using Shop.Messaging;
 using Shop.Storage;
 
 namespace Shop.Auth.Extensions;
@@ -11,6 +12,7 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase("authdb", typeof(Program).Assembly);
+        builder.AddMessaging("auth");
         builder.AddObjectStorage(AvatarBucket);
     }
 }

@@ -1,4 +1,5 @@
 using Shop.Data;
+using Shop.Messaging;
 
 namespace Shop.Orders.Extensions;
 
@@ -7,5 +8,6 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase("ordersdb", typeof(Program).Assembly);
+        builder.AddMessaging("orders");
     }
 }

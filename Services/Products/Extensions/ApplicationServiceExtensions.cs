@@ -1,4 +1,5 @@
 using Shop.Data;
+using Shop.Messaging;
 
 namespace Shop.Products.Extensions;
 
@@ -7,5 +8,6 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase("productsdb", typeof(Program).Assembly);
+        builder.AddMessaging("products");
     }
 }

@@ -1,0 +1,3 @@
+namespace Shop.Messaging;
+
+internal sealed record OutboxRow(long Seq, Guid Id, string Subject, byte[] Payload, string? TraceParent);
