@@ -38,13 +38,13 @@ public sealed class ExactlyOnceTests(NotificationsFixture fixture)
         {
             // Mails maildev accepted just before the hold get their 250 and are committed; wait for those commits.
             await Eventually.GetAsync(
-                async () => (Received: await CountMailsAsync(run), Sent: Sent(await fixture.StatusesAsync(Like(run)))),
+                async () => (Received: await CountMailsAsync(run), Sent: (await fixture.StatusesAsync(Like(run)))["sent"]),
                 counts => counts.Received == counts.Sent,
                 TimeSpan.FromSeconds(30),
                 "received mails all recorded as sent");
             var statuses = await fixture.StatusesAsync(Like(run));
-            Assert.True(Sent(statuses) < Events, "the batch ended before the kill; the test would prove nothing");
-            inFlight = statuses.GetValueOrDefault("sending");
+            Assert.True(statuses["sent"] < Events, "the batch ended before the kill; the test would prove nothing");
+            inFlight = statuses["sending"];
             await victim.KillAsync();
         }
         finally
@@ -74,7 +74,7 @@ public sealed class ExactlyOnceTests(NotificationsFixture fixture)
     private Task WaitUntilAllSentAsync(string run) =>
         Eventually.GetAsync(
             () => fixture.StatusesAsync(Like(run)),
-            statuses => Sent(statuses) == Events && statuses.Count == 1,
+            statuses => statuses["sent"] == Events && statuses.Counts.Count == 1,
             TimeSpan.FromSeconds(120),
             $"all {Events} mails recorded as sent");
 
@@ -89,8 +89,6 @@ public sealed class ExactlyOnceTests(NotificationsFixture fixture)
 
     private async Task<int> CountMailsAsync(string run) =>
         (await fixture.MailsAsync(mail => mail.To.Any(to => to.Address.Contains(run, StringComparison.Ordinal)))).Count;
-
-    private static int Sent(IReadOnlyDictionary<string, int> statuses) => statuses.GetValueOrDefault("sent");
 
     private static string Address(string run, int index) => $"user{index}-{run}@example.test";
 

@@ -73,17 +73,25 @@ public sealed class NotificationsFixture : StackFixture, IAsyncLifetime
     public NpgsqlConnection OpenDatabase() => new(Stack.Postgres.ConnectionString("notificationsdb"));
 
     /// <summary>How many mails to recipients LIKE <paramref name="recipientLike"/> are in each status.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> StatusesAsync(string recipientLike)
+    public async Task<MailStatuses> StatusesAsync(string recipientLike)
     {
         await using var connection = OpenDatabase();
         var rows = await connection.QueryAsync<(string Status, int Count)>(
             "SELECT status, count(*)::int FROM mails WHERE recipient LIKE @recipientLike GROUP BY status",
             new { recipientLike });
-        return rows.ToDictionary(row => row.Status, row => row.Count);
+        return new MailStatuses(rows.ToDictionary(row => row.Status, row => row.Count));
     }
 
     public async Task<IReadOnlyList<ReceivedMail>> MailsAsync(Func<ReceivedMail, bool> match) =>
         (await Mail.ListAsync()).Where(match).ToList();
+}
+
+/// <summary>Rows of `mails` per status (readable in a timeout message).</summary>
+public sealed record MailStatuses(IReadOnlyDictionary<string, int> Counts)
+{
+    public int this[string status] => Counts.GetValueOrDefault(status);
+
+    public override string ToString() => string.Join(", ", Counts.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}={pair.Value}"));
 }
 
 [CollectionDefinition(Name)]

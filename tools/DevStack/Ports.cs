@@ -18,6 +18,9 @@ public static class Ports
         try
         {
             using var listener = new TcpListener(IPAddress.Loopback, port);
+            // Only a listener counts: connections of a killed process linger in TIME_WAIT for a minute, and
+            // without SO_REUSEADDR they would block the restart that Kestrel itself (which sets it) could do.
+            listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             listener.Start();
             return false;
         }
