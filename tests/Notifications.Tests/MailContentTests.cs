@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using Shop.Messaging;
 using Shop.Testing;
@@ -108,7 +107,7 @@ public sealed class MailContentTests(NotificationsFixture fixture)
         });
 
         var deadLetter = await Eventually.GetAsync(
-            () => FindDeadLetterAsync(request.Id),
+            () => fixture.FindDeadLetterAsync(request.Id),
             found => found is not null,
             TimeSpan.FromSeconds(30),
             $"dead letter for {request.Id}");
@@ -117,21 +116,5 @@ public sealed class MailContentTests(NotificationsFixture fixture)
 
         await using var database = fixture.OpenDatabase();
         Assert.Equal(0, await database.ExecuteScalarAsync<int>("SELECT count(*) FROM mails WHERE event_id = @id", new { id = request.Id }));
-    }
-
-    private async Task<Nats.StoredMessage?> FindDeadLetterAsync(Guid eventId)
-    {
-        var jetStream = fixture.Events.JetStream;
-        var state = (await jetStream.GetStreamAsync(EventSubjects.DeadLetterStream)).State;
-        for (var sequence = state.FirstSeq; sequence <= state.LastSeq && state.Messages > 0; sequence++)
-        {
-            var message = await jetStream.GetMessageAsync(EventSubjects.DeadLetterStream, sequence);
-            if (message.Data is { } data && Encoding.UTF8.GetString(data).Contains(eventId.ToString(), StringComparison.Ordinal))
-            {
-                return message;
-            }
-        }
-
-        return null;
     }
 }

@@ -1,6 +1,9 @@
+using System.Text;
 using Dapper;
 using Npgsql;
 using Shop.DevStack;
+using Shop.Messaging;
+using Shop.Nats;
 using Shop.Testing;
 
 namespace Shop.Notifications.Tests;
@@ -80,6 +83,23 @@ public sealed class NotificationsFixture : StackFixture, IAsyncLifetime
             "SELECT status, count(*)::int FROM mails WHERE recipient LIKE @recipientLike GROUP BY status",
             new { recipientLike });
         return new MailStatuses(rows.ToDictionary(row => row.Status, row => row.Count));
+    }
+
+    /// <summary>The dead letter carrying the event <paramref name="eventId"/>, or null.</summary>
+    public async Task<StoredMessage?> FindDeadLetterAsync(Guid eventId)
+    {
+        var jetStream = Events.JetStream;
+        var state = (await jetStream.GetStreamAsync(EventSubjects.DeadLetterStream)).State;
+        for (var sequence = state.FirstSeq; sequence <= state.LastSeq && state.Messages > 0; sequence++)
+        {
+            var message = await jetStream.GetMessageAsync(EventSubjects.DeadLetterStream, sequence);
+            if (message.Data is { } data && Encoding.UTF8.GetString(data).Contains(eventId.ToString(), StringComparison.Ordinal))
+            {
+                return message;
+            }
+        }
+
+        return null;
     }
 
     public async Task<IReadOnlyList<ReceivedMail>> MailsAsync(Func<ReceivedMail, bool> match) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace Shop.Notifications.Tests;
 
@@ -8,6 +9,7 @@ namespace Shop.Notifications.Tests;
 /// like toxiproxy). While held, no SMTP command reaches maildev, so a replica killed then is provably outside the
 /// one window where exactly-once cannot hold (maildev accepted the message, the "sent" row is not yet committed):
 /// what it had sent so far is dropped, as a real server drops a message whose DATA never ended.
+/// It can also answer RCPT for chosen addresses itself, as a real server refusing a mailbox would (maildev takes all).
 /// </summary>
 public sealed class SmtpRelay : IAsyncDisposable
 {
@@ -26,6 +28,9 @@ public sealed class SmtpRelay : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    /// <summary>Given a recipient address, the SMTP reply to give instead of maildev's (e.g. "550 5.1.1 ..."), or null.</summary>
+    public Func<string, string?> RecipientReply { get; set; } = _ => null;
 
     /// <summary>Returns once no client data is being written upstream and none will be until <see cref="Release"/>.</summary>
     public async Task HoldAsync()
@@ -107,6 +112,12 @@ public sealed class SmtpRelay : IAsyncDisposable
                     return;
                 }
 
+                if (gated && RefusedRecipient(buffer.AsSpan(0, read)) is { } reply)
+                {
+                    await from.SendAsync(Encoding.ASCII.GetBytes(reply + "\r\n"), SocketFlags.None, stopping.Token);
+                    continue;
+                }
+
                 if (gated && !await EnterForwardAsync(from))
                 {
                     return;
@@ -159,6 +170,19 @@ public sealed class SmtpRelay : IAsyncDisposable
 
             return true;
         }
+    }
+
+    /// <summary>SmtpClient sends one command per write and waits for its reply, so a RCPT arrives as one chunk.</summary>
+    private string? RefusedRecipient(ReadOnlySpan<byte> chunk)
+    {
+        var line = Encoding.ASCII.GetString(chunk);
+        if (!line.StartsWith("RCPT TO:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var address = line["RCPT TO:".Length..].Trim().TrimStart('<').Split('>')[0];
+        return RecipientReply(address);
     }
 
     private static bool HasClosed(Socket socket) => socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
