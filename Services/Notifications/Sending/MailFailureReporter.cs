@@ -22,8 +22,9 @@ internal sealed partial class MailFailureReporter(NpgsqlDataSource dataSource, D
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync();
-            var json = await connection.ExecuteScalarAsync<string>("SELECT event::text FROM mails WHERE id = @id", new { id = mail.Id });
-            var envelope = JsonSerializer.Deserialize<CloudEvent>(json!)!;
+            var json = await connection.ExecuteScalarAsync<string>("SELECT event::text FROM mails WHERE id = @id", new { id = mail.Id })
+                ?? throw new JsonException($"mail {mail.Id} has no event");
+            var envelope = JsonSerializer.Deserialize<CloudEvent>(json) ?? throw new JsonException($"mail {mail.Id} has a null event");
             await deadLetters.PublishAsync(envelope, JsonSerializer.SerializeToUtf8Bytes(envelope), Consumer, $"mail {mail.Id} failed: {reason}", CancellationToken.None);
         }
         catch (Exception exception) when (exception is NpgsqlException or NatsException or TimeoutException or JsonException)
