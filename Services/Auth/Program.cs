@@ -1,3 +1,4 @@
+using Shop.Auth.Apis;
 using Shop.Auth.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,16 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
 app.MapDefaultEndpoints();
+app.MapSignInApi();
+app.MapProfileApi();
+app.MapUsersApi();
+app.MapWellKnownApi();
+app.MapForwardAuthApi();
+app.MapInternalApi();
 
 app.Run();

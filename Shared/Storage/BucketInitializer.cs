@@ -1,7 +1,7 @@
 using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
-using Amazon.S3.Util;
+using Amazon.S3.Model;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +17,7 @@ internal sealed class BucketInitializer(IAmazonS3 s3, ObjectStore store, ILogger
         {
             try
             {
-                if (!await AmazonS3Util.DoesS3BucketExistV2Async(s3, store.Bucket))
+                if (!await BucketExistsAsync(cancellationToken))
                 {
                     await s3.PutBucketAsync(store.Bucket, cancellationToken);
                     logger.LogInformation("Created bucket {Bucket}", store.Bucket);
@@ -39,4 +39,19 @@ internal sealed class BucketInitializer(IAmazonS3 s3, ObjectStore store, ILogger
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // A one-key listing, as the readiness check does. AmazonS3Util.DoesS3BucketExistV2Async reads the bucket ACL,
+    // which s3rver does not implement: every start after the bucket existed (a restart, a second replica) hung here.
+    private async Task<bool> BucketExistsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = store.Bucket, MaxKeys = 1 }, cancellationToken);
+            return true;
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
 }

@@ -1,3 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shop.Auth.Avatars;
+using Shop.Auth.Infrastructure;
+using Shop.Auth.SignIn;
+using Shop.Auth.Users;
 using Shop.Data;
 using Shop.Messaging;
 using Shop.Storage;
@@ -12,7 +17,16 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase("authdb", typeof(Program).Assembly);
-        builder.AddMessaging("auth");
         builder.AddObjectStorage(AvatarBucket);
+        builder.AddMessaging(source: "auth");
+        builder.AddTokenServices();
+        builder.AddSignInRateLimiting();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(UserRoles.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton<SignInService>();
+        builder.Services.AddSingleton<AvatarService>();
+        builder.Services.AddHostedService<ExpiredSignInCleanup>();
     }
 }

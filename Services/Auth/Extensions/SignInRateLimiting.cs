@@ -1,0 +1,58 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Shop.Auth.Apis;
+
+namespace Shop.Auth.Extensions;
+
+/// <summary>
+/// `RateLimits__AuthPerClientPerMinute` requests to `/auth/login` and `/auth/verify` together, per client IP.
+/// Kept in memory per replica: the gateway enforces the same limit in front of every replica, and the
+/// per-e-mail code limit (which must hold across replicas) is kept in the database instead.
+/// </summary>
+internal static class SignInRateLimiting
+{
+    public const string PolicyName = "sign-in";
+
+    public static IHostApplicationBuilder AddSignInRateLimiting(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.SectionName));
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(PolicyName, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AuthPerClientPerMinute;
+                return perMinute <= 0
+                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = perMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+            });
+            options.OnRejected = async (rejected, _) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                await Problems.TooManyRequests(rejected.HttpContext.Response, retryAfter).ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Auth is reachable only through the gateway (never exposed on its own), and the gateway appends the address
+    /// it saw to X-Forwarded-For; so the LAST entry is the client as the gateway saw it, and earlier entries are
+    /// whatever the client claimed. Without the header (a direct call inside the cluster) the peer address counts.
+    /// </summary>
+    internal static string ClientAddress(HttpContext context)
+    {
+        var forwarded = context.Request.Headers["X-Forwarded-For"].LastOrDefault();
+        var last = forwarded?[(forwarded.LastIndexOf(',') + 1)..].Trim();
+        return IPAddress.TryParse(last, out var address)
+            ? address.ToString()
+            : context.Connection.RemoteIpAddress?.ToString() ?? string.Empty;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Shop.Auth.Tests.Support;
+
+namespace Shop.Auth.Tests;
+
+/// <summary>Profile pictures through the API and, for the stored bytes, read back from the S3 server itself.</summary>
+[Collection(AuthStackCollection.Name)]
+public sealed class AvatarTests(AuthStackFixture fixture) : IDisposable
+{
+    private const int MiB = 1024 * 1024;
+
+    private readonly AuthClient client = fixture.Client();
+    private readonly AmazonS3Client s3 = new(
+        new BasicAWSCredentials(Shop.DevStack.S3Server.AccessKey, Shop.DevStack.S3Server.SecretKey),
+        new AmazonS3Config { ServiceURL = fixture.Stack.Storage.Endpoint, ForcePathStyle = true, UseHttp = true, AuthenticationRegion = "us-east-1" });
+
+    public static TheoryData<string, string> Formats => new()
+    {
+        { "png", "image/png" },
+        { "jpeg", "image/jpeg" },
+        { "webp", "image/webp" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task A_picture_round_trips_through_object_storage_byte_for_byte(string format, string contentType)
+    {
+        var (tokens, userId) = await SignInAsync();
+        var picture = Image(format, 300_000);
+
+        using var upload = await UploadAsync(tokens.AccessToken, picture, "anything.bin", "application/octet-stream");
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var avatarUrl = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("avatarUrl").GetString()!;
+        Assert.StartsWith("/auth/me/avatar", avatarUrl, StringComparison.Ordinal);
+        Assert.Equal(avatarUrl, (await client.GetMeAsync(tokens.AccessToken)).GetProperty("avatarUrl").GetString());
+
+        using var download = await client.SendAsync(HttpMethod.Get, avatarUrl, tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(contentType, download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(picture, await download.Content.ReadAsByteArrayAsync());
+
+        var stored = Assert.Single(await ObjectKeysAsync(userId));
+        using var fromS3 = await s3.GetObjectAsync("avatars", stored);
+        using var bytes = new MemoryStream();
+        await fromS3.ResponseStream.CopyToAsync(bytes);
+        Assert.Equal(picture, bytes.ToArray());
+    }
+
+    [Fact]
+    public async Task A_new_picture_replaces_and_deletes_the_previous_object()
+    {
+        var (tokens, userId) = await SignInAsync();
+        using (var first = await UploadAsync(tokens.AccessToken, Image("png", 1000)))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var firstKey = Assert.Single(await ObjectKeysAsync(userId));
+        var second = Image("jpeg", 2000);
+        using (var replace = await UploadAsync(tokens.AccessToken, second))
+        {
+            Assert.Equal(HttpStatusCode.OK, replace.StatusCode);
+        }
+
+        var secondKey = Assert.Single(await ObjectKeysAsync(userId));
+        Assert.NotEqual(firstKey, secondKey);
+        using var download = await client.SendAsync(HttpMethod.Get, "/auth/me/avatar", tokens.AccessToken);
+        Assert.Equal(second, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Deleting_removes_the_picture_and_its_object()
+    {
+        var (tokens, userId) = await SignInAsync();
+        (await UploadAsync(tokens.AccessToken, Image("webp", 500))).Dispose();
+        Assert.Single(await ObjectKeysAsync(userId));
+
+        using (var delete = await client.SendAsync(HttpMethod.Delete, "/auth/me/avatar", tokens.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        }
+
+        Assert.Empty(await ObjectKeysAsync(userId));
+        await Problems.AssertProblemAsync(await client.SendAsync(HttpMethod.Get, "/auth/me/avatar", tokens.AccessToken), HttpStatusCode.NotFound);
+        Assert.Equal(JsonValueKind.Null, (await client.GetMeAsync(tokens.AccessToken)).GetProperty("avatarUrl").ValueKind);
+        using var again = await client.SendAsync(HttpMethod.Delete, "/auth/me/avatar", tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Exactly_two_mebibytes_is_accepted_and_one_byte_more_is_413()
+    {
+        var (tokens, userId) = await SignInAsync();
+
+        using (var limit = await UploadAsync(tokens.AccessToken, Image("png", 2 * MiB)))
+        {
+            Assert.Equal(HttpStatusCode.OK, limit.StatusCode);
+        }
+
+        var kept = Assert.Single(await ObjectKeysAsync(userId));
+        await Problems.AssertProblemAsync(await UploadAsync(tokens.AccessToken, Image("png", (2 * MiB) + 1)), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(kept, Assert.Single(await ObjectKeysAsync(userId)));
+    }
+
+    [Fact]
+    public async Task A_body_declared_far_over_the_limit_is_413_before_it_is_sent()
+    {
+        var (tokens, _) = await SignInAsync();
+
+        // With Expect: 100-continue the server answers before taking the body, so the client never sends 20 MiB.
+        using var response = await UploadAsync(tokens.AccessToken, Image("png", 20 * MiB), expectContinue: true);
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Text_named_png_is_415_and_nothing_is_stored()
+    {
+        var (tokens, userId) = await SignInAsync();
+
+        await Problems.AssertProblemAsync(
+            await UploadAsync(tokens.AccessToken, "this is not an image at all"u8.ToArray(), "avatar.png", "image/png"), HttpStatusCode.UnsupportedMediaType);
+        Assert.Empty(await ObjectKeysAsync(userId));
+        await Problems.AssertProblemAsync(await client.SendAsync(HttpMethod.Get, "/auth/me/avatar", tokens.AccessToken), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Anything_but_one_file_part_named_file_is_refused()
+    {
+        var (tokens, _) = await SignInAsync();
+
+        using var wrongName = new MultipartFormDataContent { { new ByteArrayContent(Image("png", 100)), "picture", "a.png" } };
+        await Problems.AssertProblemAsync(await client.SendAsync(HttpMethod.Put, "/auth/me/avatar", tokens.AccessToken, wrongName), HttpStatusCode.BadRequest);
+
+        using var twoFiles = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Image("png", 100)), "file", "a.png" },
+            { new ByteArrayContent(Image("png", 100)), "file", "b.png" },
+        };
+        await Problems.AssertProblemAsync(await client.SendAsync(HttpMethod.Put, "/auth/me/avatar", tokens.AccessToken, twoFiles), HttpStatusCode.BadRequest);
+
+        using var notMultipart = new ByteArrayContent(Image("png", 100));
+        notMultipart.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        await Problems.AssertProblemAsync(await client.SendAsync(HttpMethod.Put, "/auth/me/avatar", tokens.AccessToken, notMultipart), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task Pictures_need_a_signed_in_user()
+    {
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(Image("png", 100)), "file", "a.png" } };
+        await Problems.AssertProblemAsync(await client.SendAsync(HttpMethod.Put, "/auth/me/avatar", content: upload), HttpStatusCode.Unauthorized);
+        await Problems.AssertProblemAsync(await client.SendAsync(HttpMethod.Get, "/auth/me/avatar"), HttpStatusCode.Unauthorized);
+    }
+
+    public void Dispose() => s3.Dispose();
+
+    private async Task<(IssuedTokens Tokens, Guid UserId)> SignInAsync()
+    {
+        var tokens = await client.SignInAsync(AuthClient.NewEmail("avatar"));
+        return (tokens, Guid.Parse(TestTokens.Payload(tokens.AccessToken).GetProperty("sub").GetString()!));
+    }
+
+    private Task<HttpResponseMessage> UploadAsync(
+        string accessToken, byte[] bytes, string fileName = "me.img", string contentType = "application/octet-stream", bool expectContinue = false)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        var content = new MultipartFormDataContent { { file, "file", fileName } };
+        return client.SendAsync(HttpMethod.Put, "/auth/me/avatar", accessToken, content, expectContinue ? [("Expect", "100-continue")] : null);
+    }
+
+    private async Task<IReadOnlyList<string>> ObjectKeysAsync(Guid userId)
+    {
+        var listing = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "avatars", Prefix = $"users/{userId:N}/" });
+        return (listing.S3Objects ?? []).Select(item => item.Key).ToList();
+    }
+
+    /// <summary><paramref name="length"/> bytes that start like a <paramref name="format"/> file, the rest random.</summary>
+    private static byte[] Image(string format, int length)
+    {
+        var bytes = RandomNumberGenerator.GetBytes(length);
+        byte[] head = format switch
+        {
+            "png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+            "jpeg" => [0xFF, 0xD8, 0xFF, 0xE0],
+            _ => [.. "RIFF"u8, 0x10, 0x00, 0x00, 0x00, .. "WEBPVP8 "u8],
+        };
+        head.CopyTo(bytes, 0);
+        return bytes;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Shop.Messaging.Tests;
+
+public sealed record ThingHappened(string Name, int Number);
