@@ -23,11 +23,14 @@ internal sealed class BenchmarkStack : IAsyncDisposable
         nats = new NatsConnection(new NatsOpts { Url = stack.Nats.ConnectionString, Name = "notifications-benchmarks" });
         Sink = new MailSinkClient(new Uri(stack.Mail.WebUrl));
         Gateway = new HttpClient { BaseAddress = new Uri(stack.Gateway.Url), Timeout = TimeSpan.FromSeconds(30) };
+        Auth = new HttpClient { BaseAddress = new Uri(stack.Service(ShopProject.Auth).Url), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public MailSinkClient Sink { get; }
 
     public HttpClient Gateway { get; }
+
+    public HttpClient Auth { get; }
 
     public string SmtpHost => "127.0.0.1";
 
@@ -70,11 +73,19 @@ internal sealed class BenchmarkStack : IAsyncDisposable
         await new NatsJSContext(nats).PublishAsync(envelope.Subject, JsonSerializer.SerializeToUtf8Bytes(envelope), new NatsJSPubOpts { MsgId = envelope.Id.ToString() });
     }
 
-    /// <summary>True once the auth service answers `POST /auth/login` with 202 (before it exists, sign-in is an event).</summary>
-    public async Task<bool> AuthSendsCodesAsync()
+    /// <summary>Where `POST /auth/login` answers 202: the gateway, else the auth service itself, else nowhere yet (null).</summary>
+    public async Task<HttpClient?> SignInClientAsync()
     {
-        using var response = await Gateway.PostAsJsonAsync("/auth/login", new { email = $"probe-{Guid.NewGuid():N}@example.test" });
-        return response.StatusCode == HttpStatusCode.Accepted;
+        foreach (var client in new[] { Gateway, Auth })
+        {
+            using var response = await client.PostAsJsonAsync("/auth/login", new { email = $"probe-{Guid.NewGuid():N}@example.test" });
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                return client;
+            }
+        }
+
+        return null;
     }
 
     public async Task<int> CountSentAsync(string recipientLike)
@@ -87,6 +98,7 @@ internal sealed class BenchmarkStack : IAsyncDisposable
     {
         await nats.DisposeAsync();
         Gateway.Dispose();
+        Auth.Dispose();
         Sink.Dispose();
         if (secondReplica is not null)
         {

@@ -14,9 +14,9 @@ Console.WriteLine($"Notifications benchmark: {Environment.ProcessorCount} cores,
 await using var stack = await BenchmarkStack.StartAsync();
 await stack.StartSecondReplicaAsync();
 
-var throughAuth = await stack.AuthSendsCodesAsync();
-Func<string, Task> signIn = throughAuth
-    ? async email => (await stack.Gateway.PostAsJsonAsync("/auth/login", new { email })).EnsureSuccessStatusCode()
+var signInClient = await stack.SignInClientAsync();
+Func<string, Task> signIn = signInClient is not null
+    ? async email => (await signInClient.PostAsJsonAsync("/auth/login", new { email })).EnsureSuccessStatusCode()
     : email => stack.PublishAsync("auth", "login_code_requested", new { userId = Guid.NewGuid(), email, code = Random.Shared.Next(1_000_000).ToString("D6", CultureInfo.InvariantCulture), expiresAt = DateTimeOffset.UtcNow.AddMinutes(10) });
 var smtp = new DirectSmtp(stack.SmtpHost, stack.SmtpPort);
 Func<string, Task> direct = email => smtp.SendAsync(email, "123456 is your Shop sign-in code");
@@ -26,9 +26,9 @@ await LatencyBenchmark.MeasureAsync(stack.Sink, 20, signIn);
 await LatencyBenchmark.MeasureAsync(stack.Sink, 20, direct);
 
 Console.WriteLine();
-Console.WriteLine(throughAuth
-    ? "Sign-in latency: POST /auth/login (gateway) -> code mail listed by maildev, 2 notifications replicas"
-    : "Sign-in latency: login_code_requested published to JetStream -> code mail listed by maildev, 2 notifications replicas (auth's POST /auth/login is not on this branch yet)");
+Console.WriteLine(signInClient is not null
+    ? $"Sign-in latency: POST {signInClient.BaseAddress}auth/login ({(signInClient == stack.Gateway ? "gateway" : "auth directly: the gateway does not route it yet")}) -> code mail listed by maildev, 2 notifications replicas"
+    : "Sign-in latency: login_code_requested published to JetStream -> code mail listed by maildev, 2 notifications replicas (no POST /auth/login on this branch yet)");
 Console.WriteLine($"  notifications  {await LatencyBenchmark.MeasureAsync(stack.Sink, samples, signIn)}");
 Console.WriteLine($"  reference      {await LatencyBenchmark.MeasureAsync(stack.Sink, samples, direct)}   (benchmark sends the mail itself over SMTP)");
 

@@ -5,21 +5,36 @@ namespace Shop.DevStack;
 
 public static class Ports
 {
-    /// <summary>A port the OS says is free right now on loopback.</summary>
+    /// <summary>
+    /// A port free right now on loopback, below Linux's ephemeral range (32768-60999). A port the OS hands out for
+    /// port 0 comes from that range, where any outgoing connection may take it in the seconds before the
+    /// component that was given it starts listening (seen on the shared build machine: "already in use").
+    /// </summary>
     public static int GetFree()
     {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(20000, 32768);
+            if (!IsInUse(port))
+            {
+                return port;
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Whether something listens on the port. Address reuse is on, as servers set it, so the lingering sockets of a
+    /// process that was just killed do not count as "in use".
+    /// </summary>
     public static bool IsInUse(int port)
     {
         try
         {
             using var listener = new TcpListener(IPAddress.Loopback, port);
-            // Only a listener counts: connections of a killed process linger in TIME_WAIT for a minute, and
-            // without SO_REUSEADDR they would block the restart that Kestrel itself (which sets it) could do.
             listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             listener.Start();
             return false;
