@@ -36,10 +36,18 @@ public sealed class ExactlyOnceTests(NotificationsFixture fixture)
         int inFlight;
         try
         {
-            // Mails maildev accepted just before the hold get their 250 and are committed; wait for those commits.
+            // Mails maildev accepted just before the hold get their 250 and are committed within milliseconds (and
+            // listed by maildev a moment later): wait until both counts agree and have not moved for half a second.
+            var last = (Received: -1, Sent: -1);
+            var unchangedSince = DateTime.UtcNow;
             await Eventually.GetAsync(
-                async () => (Received: await CountMailsAsync(run), Sent: (await fixture.StatusesAsync(Like(run)))["sent"]),
-                counts => counts.Received == counts.Sent,
+                async () =>
+                {
+                    var counts = (Received: await CountMailsAsync(run), Sent: (await fixture.StatusesAsync(Like(run)))["sent"]);
+                    (last, unchangedSince) = counts == last ? (last, unchangedSince) : (counts, DateTime.UtcNow);
+                    return counts.Received == counts.Sent && DateTime.UtcNow - unchangedSince >= TimeSpan.FromMilliseconds(500);
+                },
+                settled => settled,
                 TimeSpan.FromSeconds(30),
                 "received mails all recorded as sent");
             var statuses = await fixture.StatusesAsync(Like(run));
@@ -78,9 +86,13 @@ public sealed class ExactlyOnceTests(NotificationsFixture fixture)
             TimeSpan.FromSeconds(120),
             $"all {Events} mails recorded as sent");
 
-    /// <summary>Every row is settled as sent, so nothing can be sent again: what maildev holds now is final.</summary>
+    /// <summary>
+    /// Every row is settled as sent, so nothing can be sent again; maildev lists a mail a moment after accepting
+    /// it, so wait until it lists them all, then every recipient must have exactly one.
+    /// </summary>
     private async Task AssertExactlyOneMailEachAsync(string run)
     {
+        await Eventually.GetAsync(() => CountMailsAsync(run), count => count >= Events, TimeSpan.FromSeconds(30), "maildev listing every mail");
         var mails = await fixture.MailsAsync(mail => mail.To.Any(to => to.Address.Contains(run, StringComparison.Ordinal)));
         var perRecipient = mails.GroupBy(mail => mail.To.Single().Address).ToDictionary(group => group.Key, group => group.Count());
         Assert.Equal(Enumerable.Range(0, Events).Select(index => Address(run, index)).Order(), perRecipient.Keys.Order());

@@ -11,10 +11,10 @@ namespace Shop.Notifications.Sending;
 ///
 /// Exactly once, and where it stops: the SMTP server's "250 accepted" and our "sent" row cannot commit together.
 /// If this process dies after the server accepted the message but before the "sent" update commits (the server's
-/// reply plus one UPDATE: about a millisecond per mail), the lease runs out and another replica sends the mail
-/// again, with the same Message-ID. A crash at any other moment sends nothing twice and loses nothing: before the
-/// final "." of DATA the server discards the partial message; after the commit the row is settled. A shutdown
-/// (SIGTERM) lets sends in progress finish and settle.
+/// reply plus one UPDATE: a millisecond or two on an idle machine, more under load), the lease runs out and
+/// another replica sends the mail again, with the same Message-ID. A crash at any other moment sends nothing twice
+/// and loses nothing: before the final "." of DATA the server discards the partial message; after the commit the
+/// row is settled. A shutdown (SIGTERM) lets sends in progress finish and settle.
 /// </summary>
 internal sealed partial class MailSender(
     MailQueue queue,
@@ -25,6 +25,8 @@ internal sealed partial class MailSender(
     IOptions<NotificationOptions> options,
     ILogger<MailSender> logger) : BackgroundService
 {
+    private static readonly TimeSpan MinimumIdle = TimeSpan.FromMilliseconds(20);
+
     private readonly NotificationOptions settings = options.Value;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -44,9 +46,10 @@ internal sealed partial class MailSender(
                     continue;
                 }
 
-                // Sleep until the next row is due, a lease runs out, or a NOTIFY says a new row is pending.
-                var untilNext = await queue.TimeUntilNextDueAsync(stoppingToken);
-                var idle = untilNext < settings.PollInterval ? untilNext.Value : settings.PollInterval;
+                // Sleep until the next row is due, a lease runs out, or a NOTIFY says a new row is pending. A row due
+                // now that could not be claimed is being claimed by another sender: do not spin on it.
+                var untilNext = await queue.TimeUntilNextDueAsync(stoppingToken) ?? settings.PollInterval;
+                var idle = untilNext < MinimumIdle ? MinimumIdle : untilNext > settings.PollInterval ? settings.PollInterval : untilNext;
                 await wake.WaitAsync(idle, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
