@@ -97,14 +97,15 @@ public sealed class MailContentTests(NotificationsFixture fixture)
         {
             to = email,
             template = "message",
-            data = new { subject = "Sale <today>", body = "<script>alert(1)</script>\nSee you & yours" },
+            data = new { subject = "Sale <today> – Grüße 🚚", body = "<script>alert(1)</script>\nSee you & yours" },
             sendAt = DateTimeOffset.UtcNow,
             key = (string?)null,
         });
 
         var mail = Assert.Single(await fixture.Mail.WaitForAsync(email));
-        Assert.Equal("Sale <today>", mail.Subject);
-        Assert.Contains("<script>alert(1)</script>\nSee you & yours", mail.Text, StringComparison.Ordinal);
+        Assert.Equal("Sale <today> – Grüße 🚚", mail.Subject);
+        // Text parts travel in canonical form (RFC 2045): lines end with CRLF.
+        Assert.Contains("<script>alert(1)</script>\r\nSee you & yours", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", mail.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", mail.Html, StringComparison.Ordinal);
         Assert.Contains("See you &amp; yours", mail.Html, StringComparison.Ordinal);

@@ -172,7 +172,7 @@ public sealed class SmtpRelay : IAsyncDisposable
         }
     }
 
-    /// <summary>SmtpClient sends one command per write and waits for its reply, so a RCPT arrives as one chunk.</summary>
+    /// <summary>The sender writes one command at a time and waits for its reply, so a RCPT arrives as one chunk.</summary>
     private string? RefusedRecipient(ReadOnlySpan<byte> chunk)
     {
         var line = Encoding.ASCII.GetString(chunk);

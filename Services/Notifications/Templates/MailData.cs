@@ -35,10 +35,14 @@ internal static class MailData
         }
     }
 
-    /// <summary>A bare address (no display name, no line breaks), at most 254 characters as RFC 5321 allows.</summary>
+    /// <summary>
+    /// A bare ASCII address (no display name, no line breaks), at most 254 characters as RFC 5321 allows. ASCII:
+    /// internationalised addresses need SMTPUTF8, which the sender does not speak.
+    /// </summary>
     public static string Address(string? value, string field)
     {
         Require(!string.IsNullOrWhiteSpace(value) && value.Length <= 254, $"{field} is missing or longer than 254 characters.");
+        Require(value!.All(char.IsAscii), $"{field} must be an ASCII e-mail address.");
         Require(
             MailAddress.TryCreate(value, out var address) && address.DisplayName.Length == 0 && address.Address == value,
             $"{field} is not a valid e-mail address.");

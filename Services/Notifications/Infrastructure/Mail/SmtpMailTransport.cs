@@ -1,44 +1,30 @@
-using System.Net;
 using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Shop.ServiceDefaults.Configuration;
 
 namespace Shop.Notifications.Infrastructure.Mail;
 
-/// <summary>Hands one mail to the `mail` SMTP server (System.Net.Mail: MailKit cannot be restored here).</summary>
+/// <summary>Hands one mail to the `mail` SMTP server (contract.md section 2: `Endpoint=smtp://host:port`, optional credentials).</summary>
 internal sealed class SmtpMailTransport(MailConnectionInfo server, IOptions<NotificationOptions> options)
 {
     private readonly MailAddress from = new(options.Value.From);
 
     /// <summary>
-    /// Sends text and HTML as multipart/alternative. The Message-ID is derived from the mail's row id, so if a crash
-    /// makes us send a mail twice, both copies carry the same id and mail clients can tell it is one mail.
+    /// The Message-ID is derived from the mail's row id, so if a crash makes us send a mail twice, both copies carry
+    /// the same id and mail clients can tell it is one mail. Returns as soon as the server accepted the message.
     /// </summary>
     public async Task SendAsync(ClaimedMail mail, CancellationToken cancellationToken)
     {
-        using var message = new MailMessage
+        var message = MimeMessage.Write(from, mail.Recipient, mail.Subject, mail.TextBody, mail.HtmlBody, MessageId(mail.Id), DateTimeOffset.UtcNow);
+        await using var session = await SmtpSession.OpenAsync(server.Host, server.Port, cancellationToken);
+        var extensions = await session.HelloAsync(Environment.MachineName, cancellationToken);
+        if (server.Username is not null && extensions.Any(extension => extension.StartsWith("AUTH", StringComparison.OrdinalIgnoreCase)))
         {
-            From = from,
-            Subject = mail.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            Body = mail.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        message.To.Add(new MailAddress(mail.Recipient));
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(mail.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
-        message.Headers.Add("Message-ID", MessageId(mail.Id));
+            await session.AuthenticateAsync(server.Username, server.Password ?? string.Empty, cancellationToken);
+        }
 
-        using var client = new SmtpClient(server.Host, server.Port)
-        {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            UseDefaultCredentials = false,
-            Credentials = server.Username is null ? null : new NetworkCredential(server.Username, server.Password),
-        };
-        await client.SendMailAsync(message, cancellationToken);
+        await session.SendAsync(from.Address, mail.Recipient, message, cancellationToken);
+        await session.QuitAsync();
     }
 
     public string MessageId(Guid mailId) => $"<{mailId:N}@{from.Host}>";
