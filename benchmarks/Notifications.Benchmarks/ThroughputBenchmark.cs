@@ -29,16 +29,15 @@ internal static class ThroughputBenchmark
         return rate;
     }
 
-    public static async Task<double> DirectAsync(BenchmarkStack stack, int mails, int concurrency)
+    public static async Task<double> DirectAsync(BenchmarkStack stack, int mails, int concurrency, Func<string, Task> send)
     {
         await stack.Sink.ClearAsync();
         var run = Guid.NewGuid().ToString("N")[..8];
-        var smtp = new DirectSmtp(stack.SmtpHost, stack.SmtpPort);
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(
             Enumerable.Range(0, mails),
             new ParallelOptions { MaxDegreeOfParallelism = concurrency },
-            async (index, _) => await smtp.SendAsync($"direct{index}-{run}@example.test", "Reference"));
+            async (index, _) => await send($"direct{index}-{run}@example.test"));
         var rate = mails / watch.Elapsed.TotalSeconds;
         await ExpectInSinkAsync(stack.Sink, run, mails);
         return rate;
