@@ -25,6 +25,11 @@ public static class AuthenticationExtensions
 
                 // Inside the cluster auth speaks plain HTTP; TLS ends at the ingress.
                 options.RequireHttpsMetadata = false;
+
+                // Learn a newly published key within minutes (auth's JWKS max-age), not the default 12 hours, so the
+                // two-step rotation in docs/operations.md signs nobody out; an unknown kid refetches at most every 30 s.
+                options.AutomaticRefreshInterval = TimeSpan.FromMinutes(5);
+                options.RefreshInterval = TimeSpan.FromSeconds(30);
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = CreateValidationParameters();
                 configure?.Invoke(options);

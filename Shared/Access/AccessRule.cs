@@ -8,6 +8,16 @@ public sealed record AccessRule(string Method, string Template, AccessLevel Acce
 {
     private readonly string[] segments = Template.Trim('/').Split('/');
 
+    /// <summary>Rules are equal when their four values are (the parsed template is derived, not part of the value).</summary>
+    public bool Equals(AccessRule? other) =>
+        other is not null
+        && string.Equals(Method, other.Method, StringComparison.Ordinal)
+        && string.Equals(Template, other.Template, StringComparison.Ordinal)
+        && Access == other.Access
+        && string.Equals(Service, other.Service, StringComparison.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Method, Template, Access, Service);
+
     internal bool Matches(string method, string[] pathSegments)
     {
         if (!string.Equals(method, Method, StringComparison.OrdinalIgnoreCase) || pathSegments.Length != segments.Length)

@@ -41,25 +41,44 @@ public static class AccessTable
     ];
 
     /// <summary>
-    /// The rule for a request, or null when the route is not public. Query strings are ignored; paths with
-    /// dot segments, encoded slashes or dots, or backslashes never match (no traversal around the table).
+    /// The rule for a request, or null when the route is not public. Query strings and one trailing slash are
+    /// ignored; paths with empty, dot or encoded-dot segments, encoded slashes or backslashes never match
+    /// (no traversal around the table, and no path that routing and the table could read differently).
     /// </summary>
     public static AccessRule? Match(string method, string pathAndQuery)
     {
-        var path = pathAndQuery.Split('?', 2)[0];
-        if (path.Length == 0 || path[0] != '/' || IsSuspicious(path))
+        var queryStart = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        var path = queryStart < 0 ? pathAndQuery : pathAndQuery[..queryStart];
+        if (path.Length == 0 || path[0] != '/' || HasEncodedSeparator(path))
         {
             return null;
         }
 
-        var segments = path.Length > 1 ? path.TrimEnd('/').Trim('/').Split('/') : [string.Empty];
-        return Rules.FirstOrDefault(rule => rule.Matches(method, segments));
+        if (path.Length > 1 && path[^1] == '/')
+        {
+            path = path[..^1];
+        }
+
+        var segments = path[1..].Split('/');
+        if (Array.Exists(segments, segment => segment is "." or ".."))
+        {
+            return null;
+        }
+
+        foreach (var rule in Rules)
+        {
+            if (rule.Matches(method, segments))
+            {
+                return rule;
+            }
+        }
+
+        return null;
     }
 
-    private static bool IsSuspicious(string path) =>
+    private static bool HasEncodedSeparator(string path) =>
         path.Contains('\\', StringComparison.Ordinal)
         || path.Contains("%2e", StringComparison.OrdinalIgnoreCase)
         || path.Contains("%2f", StringComparison.OrdinalIgnoreCase)
-        || path.Contains("%5c", StringComparison.OrdinalIgnoreCase)
-        || path.Split('/').Any(segment => segment is "." or "..");
+        || path.Contains("%5c", StringComparison.OrdinalIgnoreCase);
 }

@@ -23,7 +23,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new NatsConnection(new NatsOpts
         {
-            Url = nats.Url.ToString(),
+            // OriginalString keeps escaped credentials escaped (ToString would unescape an @ or : in a password).
+            Url = nats.Url.OriginalString,
             Name = $"shop-{source}",
             LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
         }));

@@ -14,6 +14,7 @@ public sealed class AuthStackFixture : StackFixture, IAsyncLifetime
     public const string AdminEmail = "admin@shop.test";
 
     private readonly List<HttpClient> clients = [];
+    private Task<IssuedTokens>? admin;
 
     public AuthEvents Events { get; private set; } = null!;
 
@@ -59,6 +60,18 @@ public sealed class AuthStackFixture : StackFixture, IAsyncLifetime
         }
 
         return new AuthClient(http, Events, clientAddress);
+    }
+
+    /// <summary>
+    /// Tokens of the configured admin, signed in once for the whole collection: the admin's address is shared,
+    /// and the per-e-mail code limit (5 per 15 minutes) would refuse a sign-in per test.
+    /// </summary>
+    public Task<IssuedTokens> AdminAsync()
+    {
+        lock (clients)
+        {
+            return admin ??= Client().SignInAsync(AdminEmail);
+        }
     }
 
     public async Task<NpgsqlConnection> OpenDatabaseAsync()

@@ -38,7 +38,7 @@ public sealed class ForwardAuthTests(AuthStackFixture fixture)
     public async Task Authz_judges_the_original_request_by_the_access_table()
     {
         var customer = (await client.SignInAsync(AuthClient.NewEmail("authz"))).AccessToken;
-        var admin = (await client.SignInAsync(AuthStackFixture.AdminEmail)).AccessToken;
+        var admin = (await fixture.AdminAsync()).AccessToken;
 
         // nginx style
         Assert.Equal(HttpStatusCode.OK, await AuthzAsync(null, ("X-Original-Method", "GET"), ("X-Original-URI", "/product?page=2")));
@@ -72,7 +72,7 @@ public sealed class ForwardAuthTests(AuthStackFixture fixture)
     [Fact]
     public async Task Authz_refuses_routes_that_are_not_public_and_tricks_around_the_table()
     {
-        var admin = (await client.SignInAsync(AuthStackFixture.AdminEmail)).AccessToken;
+        var admin = (await fixture.AdminAsync()).AccessToken;
 
         Assert.Equal(HttpStatusCode.Forbidden, await AuthzAsync(admin, ("X-Original-Method", "GET"), ("X-Original-URI", "/authn")));
         Assert.Equal(HttpStatusCode.Forbidden, await AuthzAsync(admin, ("X-Original-Method", "GET"), ("X-Original-URI", "/internal/stats")));

@@ -23,7 +23,19 @@ public sealed class ReplicaTests(AuthStackFixture fixture) : IAsyncLifetime
         TestStacks.Configuration,
         () => ServiceWiring.EnvironmentFor(ShopProject.Auth, fixture.Stack));
 
-    public Task InitializeAsync() => second.StartAsync();
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await second.StartAsync();
+        }
+        catch
+        {
+            // xunit does not call DisposeAsync after a failed InitializeAsync: stop what may have started.
+            await second.StopAsync();
+            throw;
+        }
+    }
 
     public Task DisposeAsync() => second.StopAsync();
 
@@ -51,31 +63,46 @@ public sealed class ReplicaTests(AuthStackFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task After_a_rotation_old_tokens_stay_valid_and_new_ones_use_the_new_key()
+    public async Task A_two_step_rotation_keeps_old_tokens_valid_and_services_accept_the_new_key()
     {
         var first = fixture.Client();
         var old = await first.SignInAsync(AuthClient.NewEmail("before-rotation"));
-        var oldKid = TestTokens.Header(old.AccessToken).GetProperty("kid").GetString();
-
+        var oldKid = TestTokens.Header(old.AccessToken).GetProperty("kid").GetString()!;
         var newSeed = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 48);
-        second.EnvironmentOverrides["Auth__SigningKeys__0"] = newSeed;
-        second.EnvironmentOverrides["Auth__SigningKeys__1"] = fixture.SigningKeySeed;
-        await second.RestartAsync();
-        var rotated = fixture.Client(second);
+        using var newKey = SigningKey.Parse(newSeed, "new");
+        Assert.NotEqual(oldKid, newKey.KeyId);
 
+        // Step 1: publish the new key beside the active one; tokens are still signed with the old key.
+        await RestartSecondWithKeysAsync(fixture.SigningKeySeed, newSeed);
+        var publishing = fixture.Client(second);
+        Assert.Equal([oldKid, newKey.KeyId], (await TokenTests.ReadJwksAsync(publishing)).Keys.Select(key => key.Kid));
+        var meanwhile = await publishing.SignInAsync(AuthClient.NewEmail("during-rotation"));
+        Assert.Equal(oldKid, TestTokens.Header(meanwhile.AccessToken).GetProperty("kid").GetString());
+        await using var service = await ServiceUsingAuth.StartAsync(second.Url);
+        Assert.Equal(HttpStatusCode.OK, (await service.GetAsync("/whoami", old.AccessToken)).Status);
+
+        // Step 2: the new key signs; the old one stays published until the last token it signed has expired.
+        await RestartSecondWithKeysAsync(newSeed, fixture.SigningKeySeed);
+        var rotated = fixture.Client(second);
         await rotated.GetMeAsync(old.AccessToken);
         var fresh = await rotated.SignInAsync(AuthClient.NewEmail("after-rotation"));
-        using var newKey = SigningKey.Parse(newSeed, "new");
         Assert.Equal(newKey.KeyId, TestTokens.Header(fresh.AccessToken).GetProperty("kid").GetString());
-        Assert.NotEqual(oldKid, newKey.KeyId);
         Assert.Equal([newKey.KeyId, oldKid], (await TokenTests.ReadJwksAsync(rotated)).Keys.Select(key => key.Kid));
+        // The service learned the new key in step 1, so it needs no refetch (JwtBearer refetches at most every 5 minutes).
+        Assert.Equal(HttpStatusCode.OK, (await service.GetAsync("/whoami", fresh.AccessToken)).Status);
 
-        // Old keys validate only unexpired tokens; and a replica not yet given the new key refuses its tokens,
-        // which is why a rotation first publishes the new key everywhere (as __1), then makes it active.
+        // An old key validates only unexpired tokens; a replica that skipped step 1 refuses the new key's tokens.
         using var oldKey = SigningKey.Parse(fixture.SigningKeySeed, "old");
         using var oldSigner = oldKey.CreateSigner();
         var expired = TestTokens.Sign(oldSigner, oldKey.KeyId, Guid.NewGuid(), "x@shop.test", ["customer"], DateTime.UtcNow.AddHours(-1), DateTime.UtcNow.AddMinutes(-5));
         await Problems.AssertProblemAsync(await rotated.SendAsync(HttpMethod.Get, "/auth/me", expired), HttpStatusCode.Unauthorized);
         await Problems.AssertProblemAsync(await first.SendAsync(HttpMethod.Get, "/auth/me", fresh.AccessToken), HttpStatusCode.Unauthorized);
+    }
+
+    private async Task RestartSecondWithKeysAsync(string active, string published)
+    {
+        second.EnvironmentOverrides["Auth__SigningKeys__0"] = active;
+        second.EnvironmentOverrides["Auth__SigningKeys__1"] = published;
+        await second.RestartAsync();
     }
 }

@@ -14,7 +14,7 @@ public sealed class RoleTests(AuthStackFixture fixture)
     [Fact]
     public async Task A_configured_address_signs_in_as_admin()
     {
-        var tokens = await client.SignInAsync(AuthStackFixture.AdminEmail);
+        var tokens = await fixture.AdminAsync();
 
         Assert.Equal(["customer", "admin"], Roles(TestTokens.Payload(tokens.AccessToken).GetProperty("role")));
         Assert.Equal(["customer", "admin"], Roles((await client.GetMeAsync(tokens.AccessToken)).GetProperty("roles")));
@@ -23,7 +23,7 @@ public sealed class RoleTests(AuthStackFixture fixture)
     [Fact]
     public async Task An_admin_promotes_a_customer_whose_next_token_says_admin()
     {
-        var admin = await client.SignInAsync(AuthStackFixture.AdminEmail);
+        var admin = await fixture.AdminAsync();
         var customer = await client.SignInAsync(AuthClient.NewEmail("promoted"));
         var customerId = TestTokens.Payload(customer.AccessToken).GetProperty("sub").GetString();
 
@@ -53,7 +53,7 @@ public sealed class RoleTests(AuthStackFixture fixture)
     [Fact]
     public async Task Unknown_users_bad_ids_and_unknown_roles_are_refused()
     {
-        var admin = await client.SignInAsync(AuthStackFixture.AdminEmail);
+        var admin = await fixture.AdminAsync();
         var someone = TestTokens.Payload((await client.SignInAsync(AuthClient.NewEmail("target"))).AccessToken).GetProperty("sub").GetString()!;
 
         await Problems.AssertProblemAsync(await SetRolesAsync(admin.AccessToken, Guid.NewGuid().ToString(), ["admin"]), HttpStatusCode.NotFound);

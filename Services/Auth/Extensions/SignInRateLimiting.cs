@@ -43,9 +43,10 @@ internal static class SignInRateLimiting
     }
 
     /// <summary>
-    /// Auth is reachable only through the gateway (never exposed on its own), and the gateway appends the address
-    /// it saw to X-Forwarded-For; so the LAST entry is the client as the gateway saw it, and earlier entries are
-    /// whatever the client claimed. Without the header (a direct call inside the cluster) the peer address counts.
+    /// Auth is reachable only through the gateway (never exposed on its own), which sets X-Forwarded-For to the
+    /// client address it saw. Only the LAST entry is trusted: it is the nearest proxy's view, also behind proxies
+    /// that append rather than replace; earlier entries are whatever the client claimed. Without the header (a
+    /// direct call inside the cluster) the peer address counts.
     /// </summary>
     internal static string ClientAddress(HttpContext context)
     {

@@ -10,9 +10,11 @@ internal static class DevelopmentSigningKey
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    public static string LoadOrCreate()
+    public static string DefaultFolder =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "shop");
+
+    public static string LoadOrCreate(string folder)
     {
-        var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "shop");
         var file = Path.Combine(folder, "auth-signing-key");
         if (File.Exists(file))
         {

@@ -43,7 +43,7 @@ internal sealed class SigningKeyRing : IDisposable
                     $"{ActiveKeySetting} is missing: set it to a secret of at least {SigningKey.MinimumSeedLength} characters (the AppHost parameter `auth-signing-key`).");
             }
 
-            configured[0] = DevelopmentSigningKey.LoadOrCreate();
+            configured[0] = DevelopmentSigningKey.LoadOrCreate(DevelopmentSigningKey.DefaultFolder);
         }
 
         var keys = configured

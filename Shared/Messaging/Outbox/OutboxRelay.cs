@@ -84,8 +84,12 @@ internal sealed partial class OutboxRelay(
             return 0;
         }
 
-        // Published back to back on one connection, so the stream stores them in seq order; the acks are awaited together.
-        await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
+        // One at a time, each acked before the next: a publish lost in a reconnect must not let later rows overtake it.
+        foreach (var row in rows)
+        {
+            await PublishAsync(row, cancellationToken);
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outbox SET sent_at = now() WHERE seq = ANY(@seqs)",
             new { seqs = rows.Select(row => row.Seq).ToArray() },

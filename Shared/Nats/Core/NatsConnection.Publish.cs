@@ -23,6 +23,7 @@ public sealed partial class NatsConnection
         string? replyTo = null,
         CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(subject);
         if (!ReferenceEquals(subject, lastValidSubject))
         {
             SubjectValidator.ValidatePublish(subject);

@@ -11,7 +11,6 @@ namespace Shop.Nats;
 /// </summary>
 public sealed partial class NatsConnection : IAsyncDisposable
 {
-    private const int MaxAuthorizationFailures = 2;
     private static readonly TimeSpan DisposeFlushTimeout = TimeSpan.FromSeconds(2);
 
     private readonly NatsUrl url;
@@ -22,7 +21,6 @@ public sealed partial class NatsConnection : IAsyncDisposable
     private readonly SemaphoreSlim connectLock = new(1, 1);
     private readonly CancellationTokenSource disposing = new();
     private volatile NatsConnectionState state = NatsConnectionState.Closed;
-    private volatile NatsSession? session;
     private Task? supervisor;
     private long lastSid;
     private int disposed;
@@ -119,8 +117,8 @@ public sealed partial class NatsConnection : IAsyncDisposable
             }
         }
 
+        // Cancelling aborts the current session, which ends the supervisor.
         await disposing.CancelAsync().ConfigureAwait(false);
-        session?.Abort(null);
         if (supervisor is not null)
         {
             await supervisor.ConfigureAwait(false);
@@ -165,96 +163,12 @@ public sealed partial class NatsConnection : IAsyncDisposable
     private void OnSessionOpened(NatsSession opened)
     {
         ServerInfo = opened.Info;
-        writer.Attach(subscriptions.Values.Select(sub => sub.SubscribeCommand));
-        session = opened;
+        writer.Attach(
+            opened.Socket,
+            subscriptions.Values.Select(sub => sub.SubscribeCommand),
+            error => opened.Abort(new NatsException($"Writing to nats-server failed: {error.Message}", error)));
         state = NatsConnectionState.Open;
         events.Raise(this, ConnectionOpened, new NatsEventArgs($"Connected to {url.Redacted}"));
-    }
-
-    /// <summary>Runs each session to its end and reconnects, until disposed or given up.</summary>
-    private async Task SuperviseAsync(NatsSession current)
-    {
-        while (true)
-        {
-            var reason = await current.RunAsync(this, writer, Opts).ConfigureAwait(false);
-            writer.Detach();
-            session = null;
-            await current.DisposeAsync().ConfigureAwait(false);
-            if (disposing.IsCancellationRequested)
-            {
-                return;
-            }
-
-            state = NatsConnectionState.Reconnecting;
-            NatsLog.Disconnected(logger, url.Redacted, reason.Message);
-            events.Raise(this, ConnectionDisconnected, new NatsEventArgs(reason.Message));
-            var (next, attempts) = await ReconnectAsync().ConfigureAwait(false);
-            if (next is null)
-            {
-                return;
-            }
-
-            OnSessionOpened(next);
-            NatsLog.Reconnected(logger, url.Redacted, attempts, subscriptions.Count);
-            foreach (var sub in subscriptions.Values)
-            {
-                sub.OnReconnected();
-            }
-
-            current = next;
-        }
-    }
-
-    private async Task<(NatsSession? Session, int Attempts)> ReconnectAsync()
-    {
-        var authorizationFailures = 0;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (attempt > 1)
-                {
-                    await Task.Delay(ReconnectDelay(attempt - 1), disposing.Token).ConfigureAwait(false);
-                }
-
-                return (await NatsSession.ConnectAsync(url, Opts, disposing.Token).ConfigureAwait(false), attempt);
-            }
-            catch (OperationCanceledException) when (disposing.IsCancellationRequested)
-            {
-                return (null, attempt);
-            }
-            catch (NatsAuthorizationException exception) when (++authorizationFailures >= MaxAuthorizationFailures)
-            {
-                GiveUp(exception);
-                return (null, attempt);
-            }
-            catch (Exception exception)
-            {
-                NatsLog.ReconnectAttemptFailed(logger, attempt, url.Redacted, exception.Message);
-                if (Opts.MaxReconnectRetry >= 0 && attempt > Opts.MaxReconnectRetry)
-                {
-                    GiveUp(exception);
-                    return (null, attempt);
-                }
-            }
-        }
-    }
-
-    /// <summary>Exponential from ReconnectWaitMin, capped at ReconnectWaitMax, plus random jitter.</summary>
-    private TimeSpan ReconnectDelay(int failures)
-    {
-        var backoff = Opts.ReconnectWaitMin * Math.Pow(2, Math.Min(failures - 1, 16));
-        var capped = backoff < Opts.ReconnectWaitMax ? backoff : Opts.ReconnectWaitMax;
-        return capped + (Opts.ReconnectJitter * Random.Shared.NextDouble());
-    }
-
-    private void GiveUp(Exception reason)
-    {
-        state = NatsConnectionState.Failed;
-        NatsLog.Failed(logger, url.Redacted, reason.Message);
-        var error = new NatsException($"Gave up reconnecting to {url.Redacted}: {reason.Message}", reason);
-        CloseEverything(() => error, error);
-        events.Raise(this, ReconnectFailed, new NatsEventArgs(reason.Message));
     }
 
     private void CloseEverything(Func<Exception> writeError, Exception? error)

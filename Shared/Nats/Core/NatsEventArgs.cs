@@ -12,8 +12,8 @@ public sealed class NatsServerErrorEventArgs(string error) : NatsEventArgs(error
     public string Error { get; } = error;
 }
 
-/// <summary>A message dropped because its subscription's channel was full.</summary>
-public sealed class NatsMessageDroppedEventArgs(string subject, int pending) : NatsEventArgs($"Dropped a message on {subject}: {pending} pending")
+/// <summary>A subscription's channel is full and new messages are dropped (raised once per run of drops).</summary>
+public sealed class NatsMessageDroppedEventArgs(string subject, int pending) : NatsEventArgs($"Dropping messages on {subject}: {pending} pending")
 {
     public string Subject { get; } = subject;
 

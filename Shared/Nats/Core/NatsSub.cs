@@ -3,10 +3,14 @@ using Shop.Nats.Protocol;
 
 namespace Shop.Nats;
 
-/// <summary>A core subscription backed by a bounded channel; when it is full, new messages are dropped and reported.</summary>
+/// <summary>
+/// A core subscription backed by a bounded channel. When it is full, new messages are dropped; the first drop of each
+/// run of drops is logged and raised (once per run, so a slow reader does not also flood the log).
+/// </summary>
 internal sealed class NatsSub : NatsSubBase, INatsSub
 {
     private readonly Channel<NatsMsg> channel;
+    private bool dropping;
 
     public NatsSub(NatsConnection connection, string subject, string? queueGroup, int capacity)
         : base(connection, subject, queueGroup)
@@ -22,8 +26,13 @@ internal sealed class NatsSub : NatsSubBase, INatsSub
 
     public override void Deliver(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> replyTo, ReadOnlySpan<byte> headers, ReadOnlySpan<byte> payload)
     {
-        if (!channel.Writer.TryWrite(ToMsg(subject, replyTo, headers, payload)))
+        if (channel.Writer.TryWrite(ToMsg(subject, replyTo, headers, payload)))
         {
+            dropping = false;
+        }
+        else if (!dropping)
+        {
+            dropping = true;
             Connection.OnMessageDropped(Subject, channel.Reader.Count);
         }
     }

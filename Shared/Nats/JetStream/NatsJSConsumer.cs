@@ -44,15 +44,14 @@ internal sealed class NatsJSConsumer(NatsJSContext context, ConsumerInfo info) :
                     continue;
                 }
 
-                if (next.Msg.Headers is not { Code: > 0 } statusHeaders)
+                if (!PullStatus.TryFrom(next.Msg, out var status))
                 {
                     noResponders = 0;
-                    pending--;
+                    pending = Math.Max(0, pending - 1);
                     yield return new NatsJSMsg(next.Msg);
                     continue;
                 }
 
-                var status = PullStatus.From(statusHeaders);
                 switch (status.Kind)
                 {
                     case PullStatusKind.Heartbeat:
@@ -100,14 +99,13 @@ internal sealed class NatsJSConsumer(NatsJSContext context, ConsumerInfo info) :
                     yield break;
                 }
 
-                if (next.Msg.Headers is not { Code: > 0 } statusHeaders)
+                if (!PullStatus.TryFrom(next.Msg, out var status))
                 {
                     remaining--;
                     yield return new NatsJSMsg(next.Msg);
                     continue;
                 }
 
-                var status = PullStatus.From(statusHeaders);
                 switch (status.Kind)
                 {
                     case PullStatusKind.Heartbeat:

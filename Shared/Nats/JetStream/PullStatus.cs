@@ -26,7 +26,20 @@ internal readonly record struct PullStatus(PullStatusKind Kind, int UnfilledMess
     /// <summary>Unknown how much of the request is left unfilled: treat all of it as ended.</summary>
     public const int AllUnfilled = -1;
 
-    public static PullStatus From(NatsHeaders headers)
+    /// <summary>Whether a message in a pull inbox is a status rather than a delivery (deliveries carry no status code).</summary>
+    public static bool TryFrom(NatsMsg msg, out PullStatus status)
+    {
+        if (msg.Headers is not { Code: > 0 } headers)
+        {
+            status = default;
+            return false;
+        }
+
+        status = From(headers);
+        return true;
+    }
+
+    private static PullStatus From(NatsHeaders headers)
     {
         var description = $"{headers.Code} {headers.Message}".TrimEnd();
         var kind = headers.Code switch

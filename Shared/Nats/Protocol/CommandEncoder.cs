@@ -6,19 +6,18 @@ namespace Shop.Nats.Protocol;
 /// <summary>Formats client commands into byte spans whose exact length is computed first.</summary>
 internal static class CommandEncoder
 {
+    /// <summary>nats-server 2.9 closes the connection on a control line over 4096 bytes, so longer ones are refused first.</summary>
+    public const int MaxControlLineLength = 4096;
+
     public static readonly byte[] Ping = "PING\r\n"u8.ToArray();
     public static readonly byte[] Pong = "PONG\r\n"u8.ToArray();
 
-    /// <summary>Length of <c>PUB subj [reply] n␍␊payload␍␊</c> or <c>HPUB subj [reply] h n␍␊headers payload␍␊</c>.</summary>
-    public static int GetPublishLength(int subjectBytes, int replyBytes, int headerBytes, int payloadBytes, bool hasHeaders)
-    {
-        var total = headerBytes + payloadBytes;
-        var line = (hasHeaders ? 5 : 4) + subjectBytes + 1
-            + (replyBytes > 0 ? replyBytes + 1 : 0)
-            + (hasHeaders ? CountDigits(headerBytes) + 1 : 0)
-            + CountDigits(total) + 2;
-        return line + total + 2;
-    }
+    /// <summary>Length of the line <c>PUB subj [reply] n␍␊</c> or <c>HPUB subj [reply] h n␍␊</c>.</summary>
+    public static int GetPublishLineLength(int subjectBytes, int replyBytes, int headerBytes, int payloadBytes, bool hasHeaders) =>
+        (hasHeaders ? 5 : 4) + subjectBytes + 1
+        + (replyBytes > 0 ? replyBytes + 1 : 0)
+        + (hasHeaders ? CountDigits(headerBytes) + 1 : 0)
+        + CountDigits(headerBytes + payloadBytes) + 2;
 
     public static void WritePublish(
         Span<byte> destination,
@@ -56,10 +55,15 @@ internal static class CommandEncoder
     }
 
     /// <summary><c>SUB subj [queue] sid␍␊</c>.</summary>
-    public static byte[] Subscribe(string subject, string? queueGroup, long sid) =>
-        Encoding.UTF8.GetBytes(queueGroup is null
+    public static byte[] Subscribe(string subject, string? queueGroup, long sid)
+    {
+        var line = Encoding.UTF8.GetBytes(queueGroup is null
             ? FormattableString.Invariant($"SUB {subject} {sid}\r\n")
             : FormattableString.Invariant($"SUB {subject} {queueGroup} {sid}\r\n"));
+        return line.Length <= MaxControlLineLength
+            ? line
+            : throw new ArgumentException($"The subject and queue group make a SUB line over the server's limit of {MaxControlLineLength} bytes.", nameof(subject));
+    }
 
     /// <summary><c>UNSUB sid␍␊</c>.</summary>
     public static byte[] Unsubscribe(long sid) => Encoding.UTF8.GetBytes(FormattableString.Invariant($"UNSUB {sid}\r\n"));

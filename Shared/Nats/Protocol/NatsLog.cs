@@ -29,7 +29,7 @@ internal static partial class NatsLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "nats-server {Url} entered lame-duck mode and will shut down soon")]
     public static partial void LameDuckMode(ILogger logger, string url);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "NATS subscription {Subject} is full ({Pending} pending); dropped a message")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "NATS subscription {Subject} is full ({Pending} pending): dropping messages until its reader catches up")]
     public static partial void MessageDropped(ILogger logger, string subject, int pending);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A NATS event handler threw")]

@@ -10,8 +10,11 @@ namespace Shop.Nats.Protocol;
 /// </summary>
 internal static class ProtocolParser
 {
-    /// <summary>nats-server 2.9 allows control lines of up to 4096 bytes.</summary>
-    public const int MaxControlLineLength = 4096;
+    /// <summary>
+    /// The longest line accepted from the server. The server limits what clients send to 4096 bytes, but its own
+    /// INFO can be longer (cluster URLs); this bound only stops a garbage stream from growing the buffer forever.
+    /// </summary>
+    public const int MaxControlLineLength = 64 * 1024;
 
     private const int MaxArguments = 5;
 

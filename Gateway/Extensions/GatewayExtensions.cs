@@ -1,0 +1,63 @@
+using Shop.Gateway.Correlation;
+using Shop.Gateway.Errors;
+using Shop.Gateway.Limits;
+using Shop.Gateway.OpenApi;
+using Shop.Gateway.Routing;
+using Shop.Gateway.Security;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
+
+namespace Shop.Gateway.Extensions;
+
+internal static class GatewayExtensions
+{
+    public static void AddGateway(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(SigningKeyStore.HttpClientName);
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<ValidatedTokenCache>();
+        services.AddSingleton<AccessTokenValidator>();
+        services.AddHostedService<SigningKeyPrefetch>();
+
+        builder.AddGatewayRateLimits();
+
+        services.AddSingleton<IProxyConfigProvider, PublicRoutes>();
+        services.AddSingleton<IForwarderHttpClientFactory, GatewayHttpClientFactory>();
+        services.AddSingleton<IPassiveHealthCheckPolicy, ConnectFailurePolicy>();
+        services.AddReverseProxy().AddTransforms(transforms => transforms.RequestTransforms.Add(new IdentityHeadersTransform()));
+
+        services.AddHttpClient(ServiceDocuments.HttpClientName);
+        services.AddSingleton<ServiceDocuments>();
+    }
+
+    /// <summary>Before the endpoints: correlation id on everything, then rate limits, the docs UI and the access check.</summary>
+    public static void UseGateway(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseRouting();
+        app.UseGatewayRateLimits();
+        app.UseApiDocsUi();
+        app.UseMiddleware<AccessControlMiddleware>();
+    }
+
+    /// <summary>The public routes (proxied), the gateway's own documentation routes, and 404 for everything else.</summary>
+    public static void MapGateway(this WebApplication app)
+    {
+        app.MapOpenApiDocuments();
+        app.MapReverseProxy(proxy =>
+            {
+                proxy.Use(UpstreamErrors.HandleAsync);
+                proxy.UseLoadBalancing();
+                proxy.UsePassiveHealthChecks();
+            })
+            .ConfigureEndpoints((endpoint, route) => endpoint.WithMetadata(PublicRoutes.RuleOf(route)));
+
+        // Also catches a known path with a method the table does not list, which routing would answer 405.
+        app.MapFallback("{**path}", context => GatewayProblems.WriteAsync(context, StatusCodes.Status404NotFound));
+    }
+}

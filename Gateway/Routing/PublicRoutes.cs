@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Shop.Access;
+using Shop.Gateway.Extensions;
+using Shop.ServiceDefaults.ServiceDiscovery;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.LoadBalancing;
+
+namespace Shop.Gateway.Routing;
+
+/// <summary>
+/// YARP's configuration, derived from the access table: one route per rule (method + path template) and one
+/// cluster per service, whose destinations are every `services__&lt;name&gt;__http__&lt;i&gt;` URL, load balanced and
+/// health checked. Rules the gateway answers itself (service `gateway`) get no route here.
+/// </summary>
+internal sealed class PublicRoutes : IProxyConfigProvider, IProxyConfig
+{
+    public const string GatewayService = "gateway";
+    public const string HealthPath = "/health";
+
+    public PublicRoutes(ServiceEndpointResolver endpoints, IOptions<GatewayOptions> options)
+    {
+        var proxied = AccessTable.Rules.Where(rule => rule.Service != GatewayService).ToList();
+        Routes = proxied.Select(rule => new RouteConfig
+        {
+            RouteId = RouteId(rule),
+            ClusterId = rule.Service,
+            Match = new RouteMatch { Path = rule.Template, Methods = [rule.Method] },
+        }).ToList();
+        Clusters = proxied.Select(rule => rule.Service).Distinct().Select(service => Cluster(service, endpoints.Resolve(service), options.Value)).ToList();
+    }
+
+    public IReadOnlyList<RouteConfig> Routes { get; }
+
+    public IReadOnlyList<ClusterConfig> Clusters { get; }
+
+    /// <summary>The routes never change while the gateway runs: Aspire and Kubernetes restart it with new configuration.</summary>
+    public IChangeToken ChangeToken { get; } = new CancellationChangeToken(CancellationToken.None);
+
+    public IProxyConfig GetConfig() => this;
+
+    public static AccessRule RuleOf(RouteConfig route) => AccessTable.Rules.Single(rule => RouteId(rule) == route.RouteId);
+
+    private static string RouteId(AccessRule rule) => $"{rule.Method} {rule.Template}";
+
+    private static ClusterConfig Cluster(string service, IReadOnlyList<Uri> urls, GatewayOptions options) => new()
+    {
+        ClusterId = service,
+        LoadBalancingPolicy = LoadBalancingPolicies.PowerOfTwoChoices,
+        Destinations = urls
+            .Select((url, index) => (Id: $"{service}-{index}", Config: new DestinationConfig { Address = url.ToString() }))
+            .ToDictionary(destination => destination.Id, destination => destination.Config),
+        HealthCheck = new HealthCheckConfig
+        {
+            Active = new ActiveHealthCheckConfig
+            {
+                Enabled = true,
+                Interval = options.HealthCheckInterval,
+                Timeout = options.HealthCheckTimeout,
+                Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                Path = HealthPath,
+            },
+            Passive = new PassiveHealthCheckConfig
+            {
+                Enabled = true,
+                Policy = ConnectFailurePolicy.PolicyName,
+                ReactivationPeriod = options.ReactivationPeriod,
+            },
+        },
+        HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = options.UpstreamTimeout },
+    };
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Primitives;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Shop.ServiceDefaults.Authentication;
+
+namespace Shop.Gateway.Security;
+
+/// <summary>
+/// Validates bearer tokens locally against auth's JWKS with the one rule set every Shop validator uses
+/// (<see cref="AuthenticationExtensions.CreateValidationParameters"/>: ES256 only, issuer, audience, lifetime, signature).
+/// </summary>
+internal sealed class AccessTokenValidator(SigningKeyStore keys, ValidatedTokenCache cache)
+{
+    /// <summary>Longer headers are not tokens auth issues; refusing them early bounds the work per request.</summary>
+    private const int MaxTokenLength = 8192;
+    private const string BearerPrefix = "Bearer ";
+
+    private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
+    private readonly TokenValidationParameters rules = AuthenticationExtensions.CreateValidationParameters();
+
+    public ValueTask<TokenCheck> CheckAsync(StringValues authorization, CancellationToken cancellationToken)
+    {
+        if (authorization.Count == 0)
+        {
+            return ValueTask.FromResult(TokenCheck.None);
+        }
+
+        var header = authorization.Count == 1 ? authorization[0] : null;
+        if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length > MaxTokenLength)
+        {
+            return ValueTask.FromResult(TokenCheck.Invalid);
+        }
+
+        // The token is copied out of the header only when it must be validated; a cached one is just hashed.
+        var token = header.AsSpan(BearerPrefix.Length).Trim();
+        var digest = TokenDigest.Of(token);
+        return cache.TryGet(digest, keys.Current, out var user)
+            ? ValueTask.FromResult(new TokenCheck(TokenOutcome.Valid, user))
+            : ValidateAsync(token.ToString(), digest, cancellationToken);
+    }
+
+    private async ValueTask<TokenCheck> ValidateAsync(string token, TokenDigest digest, CancellationToken cancellationToken)
+    {
+        JsonWebToken jwt;
+        try
+        {
+            jwt = handler.ReadJsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return TokenCheck.Invalid;
+        }
+
+        if (jwt.Alg != ShopTokens.Algorithm || string.IsNullOrEmpty(jwt.Kid))
+        {
+            return TokenCheck.Invalid;
+        }
+
+        var keySet = await keys.GetAsync(jwt.Kid, cancellationToken);
+        if (keySet is null)
+        {
+            return TokenCheck.KeysUnavailable;
+        }
+
+        if (keySet.Find(jwt.Kid) is not { } key)
+        {
+            return TokenCheck.Invalid;
+        }
+
+        var parameters = rules.Clone();
+        parameters.IssuerSigningKey = key;
+        var result = await handler.ValidateTokenAsync(jwt, parameters);
+        if (!result.IsValid || result.ClaimsIdentity.FindFirst(ShopTokens.SubjectClaim)?.Value is not { Length: > 0 } subject)
+        {
+            return TokenCheck.Invalid;
+        }
+
+        var identity = result.ClaimsIdentity;
+        var roles = identity.FindAll(ShopTokens.RoleClaim).Select(claim => claim.Value);
+        var user = new SignedInUser(subject, identity.FindFirst(ShopTokens.EmailClaim)?.Value, string.Join(',', roles), new ClaimsPrincipal(identity));
+        cache.Add(digest, user, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), jwt.Kid, key);
+        return new TokenCheck(TokenOutcome.Valid, user);
+    }
+}
