@@ -100,6 +100,14 @@ public sealed class Shopper : IDisposable
 
     public async Task<T> GetAsync<T>(string path) => await ReadAsync<T>(await Http.GetAsync(new Uri(path, UriKind.Relative)), HttpStatusCode.OK);
 
+    /// <summary>The status of a request without a body (its answer is read and dropped).</summary>
+    public async Task<HttpStatusCode> StatusOfAsync(HttpMethod method, string path)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        using var response = await Http.SendAsync(request);
+        return response.StatusCode;
+    }
+
     public void Dispose() => Http.Dispose();
 
     /// <summary>Reads the body of an answer that must have <paramref name="expected"/> status; disposes the answer.</summary>
