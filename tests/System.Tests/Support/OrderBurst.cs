@@ -48,6 +48,15 @@ public sealed class OrderBurst
             placed.Add((customer, await PlaceOneAsync(customer)));
         });
 
+    /// <summary>Places <paramref name="count"/> orders and runs <paramref name="fault"/> once a fifth of them are placed.</summary>
+    public async Task PlaceAroundAsync(int count, Func<Task> fault, TimeSpan timeout)
+    {
+        var ordering = PlaceAsync(count);
+        await Eventually.GetAsync(() => Task.FromResult(Placed), placed => placed >= count / 5 || ordering.IsCompleted, timeout, "first orders placed");
+        await fault();
+        await ordering;
+    }
+
     /// <summary>Every order confirmed, the stock down by exactly one unit per order, and one confirmation mail per order.</summary>
     public async Task AssertSettledOnceAsync(TimeSpan timeout)
     {
