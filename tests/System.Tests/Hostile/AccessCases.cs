@@ -26,18 +26,24 @@ public static class AccessCases
             var target = Target(rule.Template, world);
             foreach (var caller in Unauthenticated)
             {
-                yield return Request(world, "credentials", $"{caller} on a {rule.Access} route", caller, rule.Method, target) with { ExpectedStatus = 401 };
+                yield return Request(world, "credentials", $"{caller} on a {rule.Access} route", caller, rule.Method, target) with { ExpectedStatus = Refusal(rule, 401), MustRefuse = true };
             }
 
             if (rule.Access == AccessLevel.Admin)
             {
                 foreach (var caller in new[] { Caller.Attacker, Caller.AttackerSpoofingVictim })
                 {
-                    yield return Request(world, "credentials", $"{caller} on an admin route", caller, rule.Method, target) with { ExpectedStatus = 403 };
+                    yield return Request(world, "credentials", $"{caller} on an admin route", caller, rule.Method, target) with { ExpectedStatus = Refusal(rule, 403), MustRefuse = true };
                 }
             }
         }
     }
+
+    /// <summary>
+    /// The status a refused caller gets. The gateway's own pages (analytics) answer 404 to everyone until they are
+    /// deployed, which refuses as well: for them any refusal will do.
+    /// </summary>
+    private static int? Refusal(AccessRule rule, int status) => rule.Service == "gateway" ? null : status;
 
     /// <summary>Routes open to anyone, called with a bad token: refused or ignored, never a 5xx.</summary>
     private static IEnumerable<HostileCase> AnonymousRoutes(HostileWorld world) =>
@@ -95,7 +101,12 @@ public static class AccessCases
                 // A traversal may be resolved to another route before any table sees it: then it is the
                 // caller's own data (the snapshot checks that), so only ids that stay in their segment must fail.
                 var staysInSegment = !id.Contains("..", StringComparison.Ordinal) && !id.Contains("%2e", StringComparison.Ordinal);
-                yield return Request(world, "path", $"id {Shorten(id)}", caller, method, target) with { MustRefuse = staysInSegment };
+                // The zero UUID is well formed (removing it from one's own cart is fine); Kestrel refuses a NUL byte itself.
+                yield return Request(world, "path", $"id {Shorten(id)}", caller, method, target) with
+                {
+                    MustRefuse = staysInSegment && id != Guid.Empty.ToString(),
+                    ProtocolLevel = id == "%00",
+                };
             }
         }
     }

@@ -14,12 +14,12 @@ public static class RequestCases
         [
             "pageSize=101", "pageSize=0", "pageSize=-5", "pageSize=99999999999999999999", "pageSize=1e2", "page=0", "page=-1",
             "page=abc", "page=2147483648", "sort=password", "sort=name;DROP%20TABLE%20products", "sort=-", "minPrice=-1",
-            "minPrice=abc", "minPrice=NaN", "maxPrice=1e400", "minPrice=1.005",
+            "minPrice=abc", "minPrice=NaN", "maxPrice=1e400",
         ];
         string[] harmless =
         [
             "q=%27%20OR%20%271%27%3D%271", "q=%25%25%25", "q=_", "q=%00", "q=%ED%A0%80", "q=%E2%80%AE", $"q={new string('x', 4000)}",
-            "page=1&page=2", "pageSize=100&q=%5C", "minPrice=5&maxPrice=1", "unknown=1", "q=%F0%9F%98%80",
+            "page=1&page=2", "pageSize=100&q=%5C", "minPrice=5&maxPrice=1", "minPrice=1.005", "unknown=1", "q=%F0%9F%98%80",
         ];
         foreach (var query in refused)
         {
@@ -68,13 +68,13 @@ public static class RequestCases
             MustRefuse = true,
             ProtocolLevel = true,
         };
+        // RFC 9112: Transfer-Encoding wins over Content-Length, so the whole chunked body is the request (no smuggled rest).
         yield return new HostileCase("header", "Content-Length beside chunked (request smuggling)", Caller.Admin, "POST", "/product")
         {
             Body = Encoding.UTF8.GetBytes("""{"name":"Smuggled","price":1,"stock":1}"""),
             ContentType = "application/json",
             Headers = [("Content-Length", "4")],
             Chunked = true,
-            MustRefuse = true,
             ProtocolLevel = true,
         };
         yield return new HostileCase("header", "a bearer token twice", Caller.Anonymous, "GET", "/auth/me")
