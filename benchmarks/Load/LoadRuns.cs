@@ -32,6 +32,7 @@ public static class LoadRuns
         var random = new Random(7);
         var running = new List<Task>();
         var clock = Stopwatch.StartNew();
+        sample(TimeSpan.Zero);
         var nextSample = sampleEvery;
         for (long sent = 0; clock.Elapsed < duration; sent++)
         {
@@ -53,7 +54,10 @@ public static class LoadRuns
         }
 
         await Task.WhenAll(running);
-        sample(clock.Elapsed);
+        if (clock.Elapsed - (nextSample - sampleEvery) > TimeSpan.FromSeconds(1))
+        {
+            sample(clock.Elapsed);
+        }
         return mix.Results.Values.Sum(kind => kind.Count) / clock.Elapsed.TotalSeconds;
     }
 
