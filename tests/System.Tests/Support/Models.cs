@@ -11,8 +11,6 @@ public sealed record Cart(IReadOnlyList<Line> Items, decimal Total);
 
 public sealed record Order(Guid Id, string Status, IReadOnlyList<Line> Items, decimal Total, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static readonly IReadOnlySet<string> FinalStatuses = new HashSet<string>(StringComparer.Ordinal) { "rejected", "cancelled", "delivered" };
-
     /// <summary>Where an order stops moving by itself: the stock events have been handled.</summary>
     public bool IsSettled => Status != "pending";
 }

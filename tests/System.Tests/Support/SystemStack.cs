@@ -1,4 +1,3 @@
-using Shop.DevStack;
 using Shop.Testing;
 
 namespace Shop.SystemTests.Support;
@@ -61,11 +60,6 @@ public class SystemStack : StackFixture
     public Task<Shopper> NewCustomerAsync(string name = "customer") => SignInAsync(NewEmail(name));
 
     public static string NewEmail(string name) => $"{name}-{Guid.NewGuid():N}@system.test";
-
-    /// <summary>Every process of the stack with its PID: servers, service replicas and the gateway.</summary>
-    public IEnumerable<StackComponent> Processes => Stack.Infrastructure.Concat<StackComponent>(Stack.Services).Append(Stack.Gateway);
-
-    public HttpClient NewAnonymousClient() => new() { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(60) };
 }
 
 [CollectionDefinition(Name)]
