@@ -1,16 +1,23 @@
 using System.Globalization;
+using System.Net;
 
 namespace Shop.DevStack;
 
-/// <summary>maildev: an SMTP server that keeps every mail and lists them over HTTP (`GET /email`).</summary>
-public sealed class MailSink(int smtpPort, int webPort, StackPaths paths, string repositoryRoot) : StackComponent("mail", smtpPort, paths)
+/// <summary>
+/// maildev: an SMTP server that keeps every mail and lists them over HTTP (`GET /email`). Given a login, it offers
+/// AUTH and accepts mail only from a client that signed in with it.
+/// </summary>
+public sealed class MailSink(int smtpPort, int webPort, StackPaths paths, string repositoryRoot, string name = "mail", NetworkCredential? login = null)
+    : StackComponent(name, smtpPort, paths)
 {
     public int WebPort => webPort;
 
     public string WebUrl => $"http://127.0.0.1:{webPort}";
 
     /// <summary>The connection string the AppHost injects as ConnectionStrings__mail.</summary>
-    public string ConnectionString => $"Endpoint=smtp://127.0.0.1:{Port}";
+    public string ConnectionString => login is null
+        ? $"Endpoint=smtp://127.0.0.1:{Port}"
+        : $"Endpoint=smtp://127.0.0.1:{Port};Username={login.UserName};Password={login.Password}";
 
     protected override string CommandLineMarker => $"--smtp {Port}";
 
@@ -22,16 +29,24 @@ public sealed class MailSink(int smtpPort, int webPort, StackPaths paths, string
             "--web", webPort.ToString(CultureInfo.InvariantCulture),
             "--ip", "127.0.0.1",
             "--web-ip", "127.0.0.1",
-            "--mail-directory", Paths.DataFor("mail"),
+            "--mail-directory", Paths.DataFor(Name),
+            .. login is null ? Array.Empty<string>() : ["--incoming-user", login.UserName, "--incoming-pass", login.Password],
         ])
     {
         LogFile = LogFile,
     };
 
-    protected override Task PrepareAsync(CancellationToken cancellationToken) =>
-        Ports.IsInUse(webPort)
-            ? throw new StackException($"Port {webPort} for the mail web UI is already in use by another process.")
-            : Task.CompletedTask;
+    protected override Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (Ports.IsInUse(webPort))
+        {
+            throw new StackException($"Port {webPort} for the mail web UI is already in use by another process.");
+        }
+
+        // maildev creates only the last folder of its mail directory.
+        Directory.CreateDirectory(Paths.DataFor(Name));
+        return Task.CompletedTask;
+    }
 
     protected override async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {

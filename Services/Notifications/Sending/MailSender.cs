@@ -97,8 +97,17 @@ internal sealed partial class MailSender(
         {
             // Refused for now (4xx), unreachable, timed out, or anything unforeseen: try again later, never drop it.
             var delay = RetryBackoff.After(mail.Attempts, settings.MaxRetryDelay);
-            LogRetry(mail.Id, mail.Attempts, SmtpFailure.Describe(exception), delay);
-            await queue.RetryLaterAsync(mail.Id, claimToken, delay, SmtpFailure.Describe(exception));
+            var reason = SmtpFailure.Describe(exception);
+            if (exception is SmtpConfigurationException)
+            {
+                LogMisconfigured(mail.Id, reason, delay);
+            }
+            else
+            {
+                LogRetry(mail.Id, mail.Attempts, reason, delay);
+            }
+
+            await queue.RetryLaterAsync(mail.Id, claimToken, delay, reason);
             metrics.Retried();
             return;
         }
@@ -138,6 +147,9 @@ internal sealed partial class MailSender(
 
     [LoggerMessage(LogLevel.Warning, "Mail {MailId}: attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
     private partial void LogRetry(Guid mailId, int attempt, string reason, TimeSpan delay);
+
+    [LoggerMessage(LogLevel.Error, "Mail {MailId} not sent, the SMTP configuration is wrong ({Reason}): check ConnectionStrings__mail; retrying in {Delay}")]
+    private partial void LogMisconfigured(Guid mailId, string reason, TimeSpan delay);
 
     [LoggerMessage(LogLevel.Information, "Mail {MailId} expired before it could be sent")]
     private partial void LogExpired(Guid mailId);

@@ -18,9 +18,9 @@ internal sealed class SmtpMailTransport(MailConnectionInfo server, IOptions<Noti
         var message = MimeMessage.Write(from, mail.Recipient, mail.Subject, mail.TextBody, mail.HtmlBody, MessageId(mail.Id), DateTimeOffset.UtcNow);
         await using var session = await SmtpSession.OpenAsync(server.Host, server.Port, cancellationToken);
         var extensions = await session.HelloAsync(Environment.MachineName, cancellationToken);
-        if (server.Username is not null && extensions.Any(extension => extension.StartsWith("AUTH", StringComparison.OrdinalIgnoreCase)))
+        if (server.Username is not null)
         {
-            await session.AuthenticateAsync(server.Username, server.Password ?? string.Empty, cancellationToken);
+            await session.AuthenticateAsync(server.Username, server.Password ?? string.Empty, extensions, cancellationToken);
         }
 
         await session.SendAsync(from.Address, mail.Recipient, message, cancellationToken);

@@ -74,11 +74,33 @@ internal sealed class SmtpSession : IAsyncDisposable
         return [];
     }
 
-    /// <summary>AUTH PLAIN (RFC 4616).</summary>
-    public async Task AuthenticateAsync(string username, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// AUTH PLAIN (RFC 4616), or AUTH LOGIN when the server offers only that. A server that offers neither is not
+    /// sent to at all: configured credentials mean the server is expected to check them, and sending without them
+    /// would hide a wrong endpoint or a server set up without authentication.
+    /// </summary>
+    public async Task AuthenticateAsync(string username, string password, IReadOnlyList<string> extensions, CancellationToken cancellationToken)
     {
-        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"\0{username}\0{password}"));
-        await WriteAsync($"AUTH PLAIN {token}", cancellationToken);
+        var mechanisms = AuthMechanisms(extensions);
+        if (mechanisms.Contains("PLAIN"))
+        {
+            await WriteAsync($"AUTH PLAIN {Base64($"\0{username}\0{password}")}", cancellationToken);
+        }
+        else if (mechanisms.Contains("LOGIN"))
+        {
+            await WriteAsync("AUTH LOGIN", cancellationToken);
+            await ExpectAsync(SmtpStage.Session, cancellationToken, 334);
+            await WriteAsync(Base64(username), cancellationToken);
+            await ExpectAsync(SmtpStage.Session, cancellationToken, 334);
+            await WriteAsync(Base64(password), cancellationToken);
+        }
+        else
+        {
+            throw new SmtpConfigurationException(mechanisms.Count == 0
+                ? "credentials are configured, but the SMTP server does not offer AUTH; not sending without signing in"
+                : $"credentials are configured, but the SMTP server offers neither AUTH PLAIN nor LOGIN (only {string.Join(' ', mechanisms)}); not sending without signing in");
+        }
+
         await ExpectAsync(SmtpStage.Session, cancellationToken, 235);
     }
 
@@ -146,6 +168,16 @@ internal sealed class SmtpSession : IAsyncDisposable
             throw new SmtpReplyException(stage, code, string.Join(" ", lines));
         }
     }
+
+    /// <summary>The mechanisms of the EHLO keyword AUTH (also the older "AUTH=..." form some servers still send).</summary>
+    private static HashSet<string> AuthMechanisms(IReadOnlyList<string> extensions) =>
+        extensions
+            .Where(extension => extension.StartsWith("AUTH ", StringComparison.OrdinalIgnoreCase) || extension.StartsWith("AUTH=", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(extension => extension[5..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(mechanism => mechanism.ToUpperInvariant())
+            .ToHashSet();
+
+    private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 
     private Task WriteAsync(string command, CancellationToken cancellationToken) =>
         stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"), cancellationToken).AsTask();
