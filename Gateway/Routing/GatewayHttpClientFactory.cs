@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Options;
 using Shop.Gateway.Extensions;
 using Yarp.ReverseProxy.Forwarder;
@@ -11,5 +12,9 @@ internal sealed class GatewayHttpClientFactory(IOptions<GatewayOptions> options)
     {
         base.ConfigureHandler(context, handler);
         handler.ConnectTimeout = options.Value.ConnectTimeout;
+
+        // Kestrel accepts UTF-8 header values; forward them as they came (the service judges them) instead of
+        // failing the forward, which made a client's non-ASCII header a 502.
+        handler.RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8;
     }
 }

@@ -56,8 +56,9 @@ internal sealed record AvatarUpload(MemoryStream? Image, string? ContentType, in
                 }
             }
         }
-        catch (InvalidDataException exception)
+        catch (Exception exception) when (exception is InvalidDataException or IOException and not BadHttpRequestException)
         {
+            // IOException: the body ended before the closing boundary (BadHttpRequestException is Kestrel's 413).
             image?.Dispose();
             return Refused(StatusCodes.Status400BadRequest, $"The multipart body is malformed: {exception.Message}");
         }
