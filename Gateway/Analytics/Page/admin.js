@@ -1,5 +1,5 @@
 // The Shop admin page: sign in with an e-mailed code, then GET /stats every few seconds.
-// The tokens live only in this closure (never in localStorage, sessionStorage or a cookie), so closing or
+// The tokens live only in this closure (never in web storage or a cookie), so closing or
 // reloading the tab signs out. Everything shown is set with textContent or SVG attributes: no HTML is parsed.
 "use strict";
 
