@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Shop.Analytics.Tests.Support;
 using Shop.DevStack;
+using Shop.Gateway.Analytics;
 using Shop.Testing;
 
 namespace Shop.Analytics.Tests;
@@ -14,6 +16,9 @@ public sealed class AnalyticsStack : StackFixture, IAsyncLifetime
     public const string AdminEmail = "admin@analytics.test";
     public const string PageAdminEmail = "page-admin@analytics.test";
 
+    /// <summary>How long the gateway waits for each service's totals in these tests.</summary>
+    public static readonly TimeSpan ServiceTimeout = TimeSpan.FromSeconds(4);
+
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<HttpClient> clients = [];
 
@@ -25,6 +30,9 @@ public sealed class AnalyticsStack : StackFixture, IAsyncLifetime
     {
         ["Auth__Admins__0"] = AdminEmail,
         ["Auth__Admins__1"] = PageAdminEmail,
+
+        // Twice the default: on a busy two-core machine a healthy service can take more than 2 s to count.
+        [$"{AnalyticsOptions.Section}__{nameof(AnalyticsOptions.ServiceTimeout)}"] = ServiceTimeout.ToString("c", CultureInfo.InvariantCulture),
     };
 
     async Task IAsyncLifetime.InitializeAsync()

@@ -10,8 +10,11 @@ namespace Shop.Analytics.Tests;
 [Collection(AnalyticsCollection.Name)]
 public sealed class PartialAnswerTests(AnalyticsStack stack)
 {
-    /// <summary>The gateway's per-service timeout (2 s) plus generous room for a busy two-core machine.</summary>
-    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// The gateway's per-service timeout plus generous room for a busy two-core machine, and well below the
+    /// client's own 30 s: a gateway that waited on the frozen service would fail here.
+    /// </summary>
+    private static readonly TimeSpan Quickly = AnalyticsStack.ServiceTimeout + TimeSpan.FromSeconds(12);
 
     [Fact]
     public async Task A_stopped_notifications_service_leaves_only_mails_sent_null()

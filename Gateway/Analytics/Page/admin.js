@@ -161,13 +161,13 @@
   }
 
   // A new token pair from the refresh token, when the 15-minute access token has expired.
-  async function renewTokens() {
-    const result = await call("POST", "/auth/refresh", { refreshToken: session.refreshToken });
+  async function renewTokens(current) {
+    const result = await call("POST", "/auth/refresh", { refreshToken: current.refreshToken });
     if (result.status !== 200 || !result.body || typeof result.body.accessToken !== "string") {
       return false;
     }
-    session.accessToken = result.body.accessToken;
-    session.refreshToken = result.body.refreshToken;
+    current.accessToken = result.body.accessToken;
+    current.refreshToken = result.body.refreshToken;
     return true;
   }
 
@@ -183,7 +183,11 @@
     if (result.status === 200 && result.body && typeof result.body === "object") {
       render(result.body);
     } else if (result.status === 401) {
-      if (!renewed && (await renewTokens())) {
+      const renewedNow = !renewed && (await renewTokens(current));
+      if (session !== current) {
+        return; // signed out while renewing
+      }
+      if (renewedNow) {
         loadStats(true);
       } else {
         signOut("Your session has ended; sign in again.");

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Shop.Testing;
 
 namespace Shop.Analytics.Tests.Support;
 
@@ -23,7 +22,8 @@ public sealed class AdminPageSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static string ScreenshotDirectory { get; } = Path.Combine(TestStacks.RepositoryRoot, "TestResults", "analytics");
+    /// <summary>Under the test output directory (bin/&lt;configuration&gt;/net10.0/screenshots), replaced on every run.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public static async Task<AdminPageSession> OpenAsync(Chromium browser, Uri gateway)
     {
