@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Shop.ServiceDefaults.Errors;
 /// Turns request-binding failures (malformed JSON, wrong types, unknown fields, oversized bodies) into the
 /// ProblemDetails the client needs: the real status code and, for JSON errors, an `errors` map by JSON path.
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -26,7 +27,12 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             {
                 Title = "The request body is not valid JSON for this operation.",
             }
-            : new ProblemDetails { Title = FirstSentence(badRequest.Message) };
+            : ParameterError(badRequest.Message) is { } parameter
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter.Name] = [parameter.Message] })
+                {
+                    Title = "A parameter of the request is not valid.",
+                }
+                : new ProblemDetails { Title = FirstSentence(badRequest.Message) };
         problem.Status = badRequest.StatusCode;
 
         httpContext.Response.StatusCode = badRequest.StatusCode;
@@ -38,6 +44,26 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         });
     }
 
+    /// <summary>
+    /// A query, route or header value that does not convert (`page=abc`) or is missing is a validation error too:
+    /// its field goes in the `errors` map. Minimal APIs only say which in the message (ASP.NET Core's
+    /// RequestDelegateCreationMessages); a message of another shape keeps the plain problem.
+    /// </summary>
+    private static (string Name, string Message)? ParameterError(string message)
+    {
+        var match = ParameterFailure().Match(message);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value;
+        name = char.ToLowerInvariant(name[0]) + name[1..];
+        return match.Groups["value"].Success
+            ? (name, $"'{match.Groups["value"].Value}' is not a valid value for {name}.")
+            : (name, $"{name} is required.");
+    }
+
     private static string JsonPath(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
@@ -46,4 +72,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return end < 0 ? message : message[..(end + 1)];
     }
+
+    [GeneratedRegex("""^(?:Failed to bind parameter|Required parameter) "[^"]+ (?<name>[^" ]+)" (?:from "(?<value>.*)"|was not provided from .+)\.$""")]
+    private static partial Regex ParameterFailure();
 }

@@ -1,3 +1,4 @@
+using Shop.Orders.Apis;
 using Shop.Orders.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,5 +9,9 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapCartApi();
+app.MapOrdersApi();
+app.MapInternalApi();
 
 app.Run();

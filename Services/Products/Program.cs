@@ -1,3 +1,4 @@
+using Shop.Products.Apis;
 using Shop.Products.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,5 +9,8 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapProductsApi();
+app.MapInternalApi();
 
 app.Run();

@@ -1,5 +1,8 @@
 using Shop.Data;
 using Shop.Messaging;
+using Shop.Products.Infrastructure;
+using Shop.Products.IntegrationEvents;
+using Shop.ServiceDefaults.Authentication;
 
 namespace Shop.Products.Extensions;
 
@@ -8,6 +11,18 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase("productsdb", typeof(Program).Assembly);
-        builder.AddMessaging("products");
+        // Only these two order events concern stock: one durable consumer each (NATS 2.9 filters on one subject), so
+        // cart and order-status events never cost products a transaction, and placements do not queue behind
+        // cancels. The stock ledger is right whichever of the two it sees first.
+        builder.AddMessaging("products")
+            .AddConsumer<OrderEventsHandler>(OrderEventsHandler.PlacedConsumer, $"msg.orders.{OrderEventsHandler.OrderPlaced}")
+            .AddConsumer<OrderEventsHandler>(OrderEventsHandler.CancelledConsumer, $"msg.orders.{OrderEventsHandler.OrderCancelled}");
+
+        // The gateway checked the token already; checking it again here keeps a direct call inside the cluster honest.
+        builder.AddDefaultAuthentication();
+        builder.Services.AddOpenApi();
+
+        builder.Services.AddSingleton<ProductRepository>();
+        builder.Services.AddSingleton<StockLedger>();
     }
 }

@@ -1,0 +1,4 @@
+namespace Shop.Products.Model;
+
+/// <summary>`GET /internal/stats`.</summary>
+public sealed record CatalogueStats(long Products);
