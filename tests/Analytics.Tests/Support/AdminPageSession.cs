@@ -58,7 +58,8 @@ public sealed class AdminPageSession : IAsyncDisposable
         await Element("who-email").WaitForAsync();
     }
 
-    public Task<string> TextAsync(string id) => Element(id).InnerTextAsync();
+    /// <summary>The element's text (textContent: the chart's counts are SVG text, which has no innerText).</summary>
+    public async Task<string> TextAsync(string id) => await Element(id).TextContentAsync() ?? string.Empty;
 
     public async Task ScreenshotAsync(string name)
     {
