@@ -1,3 +1,4 @@
+using Shop.Notifications.Apis;
 using Shop.Notifications.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,5 +9,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapInternalApi();
 
 app.Run();

@@ -5,9 +5,22 @@ namespace Shop.DevStack;
 
 public static class Ports
 {
-    /// <summary>A port the OS says is free right now on loopback.</summary>
+    /// <summary>
+    /// A port free right now on loopback, below Linux's ephemeral range (32768-60999). A port the OS hands out for
+    /// port 0 comes from that range, where any outgoing connection may take it in the seconds before the
+    /// component that was given it starts listening (seen on the shared build machine: "already in use").
+    /// </summary>
     public static int GetFree()
     {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(20000, 32768);
+            if (!IsInUse(port))
+            {
+                return port;
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;

@@ -73,6 +73,14 @@ public abstract class StackComponent
         {
             running.Kill();
             await running.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+            // The main thread shows as a zombie a moment before the other threads have exited and closed the
+            // process's sockets: a restart right away would find the port still taken.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (Ports.IsInUse(Port) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
         }
     }
 

@@ -1,6 +1,9 @@
 using Shop.Data;
 using Shop.Messaging;
+using Shop.Notifications.Infrastructure;
 using Shop.Notifications.Infrastructure.Mail;
+using Shop.Notifications.IntegrationEvents;
+using Shop.Notifications.Sending;
 using Shop.ServiceDefaults.Configuration;
 using Shop.ServiceDefaults.Health;
 
@@ -11,9 +14,29 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDatabase("notificationsdb", typeof(Program).Assembly);
-        builder.AddMessaging("notifications");
+
+        // One durable consumer shared by every replica: each event is handled by one of them, once.
+        builder.AddMessaging("notifications")
+            .AddConsumer<NotificationEventsHandler>(MailFailureReporter.Consumer, "msg.>");
+
+        builder.Services.AddOptions<NotificationOptions>()
+            .Bind(builder.Configuration.GetSection(NotificationOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(options => options.CartReminderDelay >= TimeSpan.Zero, "Notifications:CartReminderDelay must not be negative.")
+            .Validate(options => options.SendLease >= TimeSpan.FromSeconds(2), "Notifications:SendLease must be at least 2 seconds.")
+            .Validate(options => options.MaxRetryDelay > TimeSpan.Zero && options.PollInterval > TimeSpan.Zero, "Notifications:MaxRetryDelay and PollInterval must be positive.")
+            .Validate(options => System.Net.Mail.MailAddress.TryCreate(options.From, out _), "Notifications:From must be an e-mail address.")
+            .ValidateOnStart();
 
         builder.Services.AddSingleton(builder.Configuration.GetMailConnection());
         builder.Services.AddHealthChecks().AddDependencyCheck<SmtpHealthCheck>("mail");
+
+        builder.Services.AddSingleton<NotificationMetrics>();
+        builder.Services.AddSingleton<MailQueue>();
+        builder.Services.AddSingleton<SmtpMailTransport>();
+        builder.Services.AddSingleton<MailFailureReporter>();
+        builder.Services.AddSingleton<MailDueSignal>();
+        builder.Services.AddHostedService<MailDueListener>();
+        builder.Services.AddHostedService<MailSender>();
     }
 }

@@ -1,0 +1,4 @@
+namespace Shop.Notifications.IntegrationEvents.Events;
+
+/// <summary>`msg.orders.order_placed`: only who ordered matters here (it ends their cart reminder).</summary>
+public sealed record OrderPlaced(Guid UserId);

@@ -1,0 +1,10 @@
+using System.Text.Json;
+
+namespace Shop.Notifications.IntegrationEvents.Events;
+
+/// <summary>
+/// `msg.notifications.schedule_requested`: send <paramref name="Template"/> with <paramref name="Data"/> to
+/// <paramref name="To"/> at <paramref name="SendAt"/> (now when absent); a later request with the same
+/// <paramref name="Key"/> replaces a pending one.
+/// </summary>
+public sealed record ScheduleRequested(string To, string Template, JsonElement Data, DateTimeOffset? SendAt = null, string? Key = null);

@@ -1,0 +1,121 @@
+using System.Text;
+using Dapper;
+using Npgsql;
+using Shop.DevStack;
+using Shop.Messaging;
+using Shop.Nats;
+using Shop.Testing;
+
+namespace Shop.Notifications.Tests;
+
+/// <summary>
+/// One stack with two notifications replicas (the second started here, so the other services run once), mail going
+/// through an <see cref="SmtpRelay"/> to maildev, and short delays so reminders, leases and retries fit in a test.
+/// </summary>
+public sealed class NotificationsFixture : StackFixture, IAsyncLifetime
+{
+    public const string CartReminderDelay = "00:00:03";
+
+    private ServiceInstance? secondReplica;
+
+    public NotificationsFixture() => Relay = new SmtpRelay(() => Stack.Mail.Port);
+
+    public SmtpRelay Relay { get; }
+
+    public EventPublisher Events { get; private set; } = null!;
+
+    public IReadOnlyList<ServiceInstance> NotificationReplicas => [Stack.Service(ShopProject.Notifications), secondReplica!];
+
+    protected override IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings__mail"] = $"Endpoint=smtp://127.0.0.1:{Relay.Port}",
+        ["Notifications__CartReminderDelay"] = CartReminderDelay,
+        ["Notifications__SendLease"] = "00:00:10",
+        ["Notifications__MaxRetryDelay"] = "00:00:02",
+        ["Messaging__AckWait"] = "00:00:05",
+    };
+
+    public new async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var stack = Stack;
+        secondReplica = new ServiceInstance(
+            ShopProject.Notifications,
+            "notifications-2",
+            stack.Options.Ports.Service(ShopProject.Notifications, 1),
+            stack.Paths,
+            stack.Options.RepositoryRoot,
+            stack.Options.Configuration,
+            () => ServiceWiring.EnvironmentFor(ShopProject.Notifications, stack));
+        await secondReplica.StartAsync();
+        Events = new EventPublisher(stack.Nats.ConnectionString);
+    }
+
+    public new async Task DisposeAsync()
+    {
+        if (Events is not null)
+        {
+            await Events.DisposeAsync();
+        }
+
+        if (secondReplica is not null)
+        {
+            await secondReplica.StopAsync();
+        }
+
+        await base.DisposeAsync();
+        await Relay.DisposeAsync();
+    }
+
+    /// <summary>A fresh address per test, so counts in the shared maildev are never mixed up.</summary>
+    public static string NewAddress(string test) => $"{test}-{NewRun()}@example.test";
+
+    /// <summary>A short random token that marks the mails of one test run.</summary>
+    public static string NewRun() => Guid.NewGuid().ToString("N")[..12];
+
+    public NpgsqlConnection OpenDatabase() => new(Stack.Postgres.ConnectionString("notificationsdb"));
+
+    /// <summary>How many mails to recipients LIKE <paramref name="recipientLike"/> are in each status.</summary>
+    public async Task<MailStatuses> StatusesAsync(string recipientLike)
+    {
+        await using var connection = OpenDatabase();
+        var rows = await connection.QueryAsync<(string Status, int Count)>(
+            "SELECT status, count(*)::int FROM mails WHERE recipient LIKE @recipientLike GROUP BY status",
+            new { recipientLike });
+        return new MailStatuses(rows.ToDictionary(row => row.Status, row => row.Count));
+    }
+
+    /// <summary>The dead letter carrying the event <paramref name="eventId"/>, or null.</summary>
+    public async Task<StoredMessage?> FindDeadLetterAsync(Guid eventId)
+    {
+        var jetStream = Events.JetStream;
+        var state = (await jetStream.GetStreamAsync(EventSubjects.DeadLetterStream)).State;
+        for (var sequence = state.FirstSeq; sequence <= state.LastSeq && state.Messages > 0; sequence++)
+        {
+            var message = await jetStream.GetMessageAsync(EventSubjects.DeadLetterStream, sequence);
+            if (message.Data is { } data && Encoding.UTF8.GetString(data).Contains(eventId.ToString(), StringComparison.Ordinal))
+            {
+                return message;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<IReadOnlyList<ReceivedMail>> MailsAsync(Func<ReceivedMail, bool> match) =>
+        (await Mail.ListAsync()).Where(match).ToList();
+}
+
+/// <summary>Rows of `mails` per status (readable in a timeout message).</summary>
+public sealed record MailStatuses(IReadOnlyDictionary<string, int> Counts)
+{
+    public int this[string status] => Counts.GetValueOrDefault(status);
+
+    public override string ToString() => string.Join(", ", Counts.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}={pair.Value}"));
+}
+
+[CollectionDefinition(Name)]
+public sealed class NotificationsCollection : ICollectionFixture<NotificationsFixture>
+{
+    public const string Name = "notifications";
+}
