@@ -1,3 +1,4 @@
+using Shop.Gateway.Analytics;
 using Shop.Gateway.Correlation;
 using Shop.Gateway.Errors;
 using Shop.Gateway.Limits;
@@ -33,6 +34,8 @@ internal static class GatewayExtensions
 
         services.AddHttpClient(ServiceDocuments.HttpClientName);
         services.AddSingleton<ServiceDocuments>();
+
+        builder.AddAnalytics();
     }
 
     /// <summary>Before the endpoints: correlation id on everything, then rate limits, the docs UI and the access check.</summary>
@@ -45,10 +48,11 @@ internal static class GatewayExtensions
         app.UseMiddleware<AccessControlMiddleware>();
     }
 
-    /// <summary>The public routes (proxied), the gateway's own documentation routes, and 404 for everything else.</summary>
+    /// <summary>The public routes (proxied or, for analytics, answered here), the gateway's own documentation routes, and 404 for everything else.</summary>
     public static void MapGateway(this WebApplication app)
     {
         app.MapOpenApiDocuments();
+        app.MapAnalytics();
         app.MapReverseProxy(proxy =>
             {
                 proxy.Use(UpstreamErrors.HandleAsync);

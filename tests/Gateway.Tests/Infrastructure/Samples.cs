@@ -10,11 +10,10 @@ public static class Samples
 
     /// <summary>
     /// contract.md section 3: the status the gateway itself answers for <paramref name="caller"/> ("none", "customer",
-    /// "admin"), or null when the request is forwarded. The gateway's own rows (`/stats`, `/admin`) are not served yet (issue 10).
+    /// "admin"), or null when the request is let through (forwarded, or answered by the gateway for its own rows).
     /// </summary>
     public static int? Refusal(AccessRule rule, string caller) => rule switch
     {
-        { Service: "gateway" } => 404,
         { Access: AccessLevel.Anonymous } => null,
         _ when caller == "none" => 401,
         { Access: AccessLevel.Admin } when caller != "admin" => 403,

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Options;
+using Shop.ServiceDefaults.ServiceDiscovery;
+
+namespace Shop.Gateway.Analytics;
+
+/// <summary>
+/// Asks auth, products, orders and notifications for their `/internal/stats` at once (through service discovery)
+/// and puts the answers together. A service that is not configured, refuses, fails, is slower than
+/// <see cref="AnalyticsOptions.ServiceTimeout"/> or answers anything but its totals leaves only its own part null.
+/// </summary>
+internal sealed partial class StatsCollector(
+    IHttpClientFactory httpClients,
+    ServiceEndpointResolver endpoints,
+    IOptions<AnalyticsOptions> options,
+    TimeProvider time,
+    ILogger<StatsCollector> logger)
+{
+    public const string HttpClientName = "analytics";
+
+    /// <summary>With several replicas, a refused connection or a 5xx is retried on the next one (within the same deadline).</summary>
+    private const int MaxAttempts = 3;
+
+    public async Task<ShopStats> CollectAsync(CancellationToken cancellationToken)
+    {
+        var users = FetchAsync<UserTotals>("auth", cancellationToken);
+        var catalogue = FetchAsync<CatalogueTotals>("products", cancellationToken);
+        var orders = FetchAsync<OrderTotals>("orders", cancellationToken);
+        var mails = FetchAsync<MailTotals>("notifications", cancellationToken);
+        await Task.WhenAll(users, catalogue, orders, mails);
+        return ShopStats.From(await users, await catalogue, await orders, await mails, time.GetUtcNow());
+    }
+
+    private async Task<T?> FetchAsync<T>(string service, CancellationToken cancellationToken)
+        where T : class, IServiceTotals
+    {
+        var replicas = endpoints.Resolve(service).Count;
+        if (replicas == 0)
+        {
+            LogNoAnswer(service, "no address is configured (services__" + service + "__http__0)");
+            return null;
+        }
+
+        var timeout = options.Value.ServiceTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var http = httpClients.CreateClient(HttpClientName);
+        var failure = string.Empty;
+        for (var attempt = 1; attempt <= Math.Min(replicas, MaxAttempts); attempt++)
+        {
+            try
+            {
+                // Service discovery picks the replica (round robin), so a retry goes to the next one.
+                using var response = await http.GetAsync(new Uri($"http://{service}/internal/stats"), deadline.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    var totals = ServiceAnswers.TryRead<T>(await response.Content.ReadAsByteArrayAsync(deadline.Token));
+                    if (totals is null)
+                    {
+                        LogNoAnswer(service, "its answer is not its totals");
+                    }
+
+                    return totals;
+                }
+
+                failure = $"HTTP {(int)response.StatusCode}";
+                if ((int)response.StatusCode < 500)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException exception)
+            {
+                failure = exception.Message;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = $"no answer within {timeout.TotalSeconds:0.###} s";
+                break;
+            }
+        }
+
+        LogNoAnswer(service, failure);
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GET /stats: the {Service} part is null: {Reason}.")]
+    private partial void LogNoAnswer(string service, string reason);
+}
