@@ -75,10 +75,10 @@ public sealed class OrderJourneyTests(CatalogStack stack)
         await (await customer.PostAsync(new Uri($"/order/{order.Id()}/cancel", UriKind.Relative), null)).ProblemAsync(HttpStatusCode.Conflict);
 
         await Eventually.GetAsync(() => stack.StockAsync(lamp.Id()), stock => stock == 4, TimeSpan.FromSeconds(30), "stock given back");
-        var cancelled = Assert.Single(stack.Events.Find("order_cancelled", EventLog.ForOrder(order.Id())));
+        var cancelled = Assert.Single(await stack.Events.WaitForAsync("order_cancelled", EventLog.ForOrder(order.Id())));
         await stack.Events.PublishAsync(cancelled, copy: "-redelivered");
         await stack.Events.WaitUntilHandledAsync(OrderEventsHandler.CancelledConsumer);
-        Assert.Single(stack.Events.Find("stock_released", EventLog.ForOrder(order.Id())));
+        Assert.Single(await stack.Events.WaitForAsync("stock_released", EventLog.ForOrder(order.Id())));
         Assert.Equal(4, await stack.StockAsync(lamp.Id()));
     }
 
