@@ -2,6 +2,7 @@ using System.Globalization;
 
 namespace Shop.Gateway.Benchmarks;
 
+/// <summary>CPU time another process has used so far (user + system, from /proc), to charge a load run to the server.</summary>
 internal static class ProcessCpu
 {
     /// <summary>Linux reports CPU time in clock ticks of 1/100 s (USER_HZ).</summary>
