@@ -16,7 +16,7 @@ public sealed class AdminPageBrowserTests(AnalyticsStack stack)
     public async Task An_admin_signs_in_with_the_mailed_code_and_sees_a_new_confirmed_order_and_its_revenue()
     {
         await using var page = await AdminPageSession.OpenAsync(stack.Browser, stack.Api().BaseAddress);
-        await page.SignInAsync(AnalyticsStack.PageAdminEmail, stack.Codes);
+        await page.SignInAsync(AnalyticsStack.PageAdminEmail, stack.Mail);
         await Assertions.Expect(page.Element("users")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9,]+$"), Live);
         var confirmedBefore = Number(await page.TextAsync("orders-confirmed"));
         var revenueBefore = Number(await page.TextAsync("revenue"));
@@ -51,7 +51,7 @@ public sealed class AdminPageBrowserTests(AnalyticsStack stack)
         var email = $"o'brien&lt&amp{{x}}-{Guid.NewGuid():N}@analytics.test";
         await using var page = await AdminPageSession.OpenAsync(stack.Browser, stack.Api().BaseAddress);
 
-        await page.SignInAsync(email, stack.Codes);
+        await page.SignInAsync(email, stack.Mail);
 
         await Assertions.Expect(page.Element("refusal")).ToBeVisibleAsync();
         await Assertions.Expect(page.Element("refusal")).ToContainTextAsync("not an administrator account");

@@ -24,8 +24,6 @@ public sealed class AnalyticsStack : StackFixture, IAsyncLifetime
 
     public Chromium Browser { get; } = new();
 
-    public SignInCodes Codes { get; private set; } = null!;
-
     protected override IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
     {
         ["Auth__Admins__0"] = AdminEmail,
@@ -38,7 +36,6 @@ public sealed class AnalyticsStack : StackFixture, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        Codes = new SignInCodes(Mail);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -78,7 +75,7 @@ public sealed class AnalyticsStack : StackFixture, IAsyncLifetime
     /// a sign-in per test would run into the per-address code limit.
     /// </summary>
     public Task<string> TokenAsync(string email) =>
-        tokens.GetOrAdd(email, address => new Lazy<Task<string>>(() => Api().SignInAsync(address, Codes))).Value;
+        tokens.GetOrAdd(email, address => new Lazy<Task<string>>(() => Api().SignInAsync(address, Mail))).Value;
 
     public async Task<ShopApi> AdminAsync() => Api(await TokenAsync(AdminEmail));
 }

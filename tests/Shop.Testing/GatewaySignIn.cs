@@ -15,18 +15,25 @@ public static partial class GatewaySignIn
 {
     public static async Task<SignInTokens> SignInAsync(HttpClient gateway, MailSinkClient mail, string email, CancellationToken cancellationToken = default)
     {
-        // Codes mailed earlier to the same address must not be mistaken for the new one.
-        var earlier = (await mail.ListAsync(cancellationToken)).Count(received => IsTo(received, email) && CodeOf(received) is not null);
-        using (var login = await gateway.PostAsJsonAsync("/auth/login", new { email }, cancellationToken))
+        var code = await CodeMailedAfterAsync(mail, email, async () =>
         {
+            using var login = await gateway.PostAsJsonAsync("/auth/login", new { email }, cancellationToken);
             await ExpectAsync(login, HttpStatusCode.Accepted, "/auth/login");
-        }
-
-        var mails = await mail.WaitForAsync(email, received => CodeOf(received) is not null, earlier + 1, TimeSpan.FromSeconds(60));
-        using var verify = await gateway.PostAsJsonAsync("/auth/verify", new { email, code = CodeOf(mails[^1]) }, cancellationToken);
+        }, cancellationToken);
+        using var verify = await gateway.PostAsJsonAsync("/auth/verify", new { email, code }, cancellationToken);
         await ExpectAsync(verify, HttpStatusCode.OK, "/auth/verify");
         return await verify.Content.ReadFromJsonAsync<SignInTokens>(cancellationToken)
             ?? throw new InvalidOperationException("/auth/verify answered an empty body.");
+    }
+
+    /// <summary>Runs <paramref name="askForCode"/> (an API call, a click on a page) and returns the code mailed because of it.</summary>
+    public static async Task<string> CodeMailedAfterAsync(MailSinkClient mail, string email, Func<Task> askForCode, CancellationToken cancellationToken = default)
+    {
+        // Codes mailed earlier to the same address must not be mistaken for the new one.
+        var earlier = (await mail.ListAsync(cancellationToken)).Count(received => IsTo(received, email) && CodeOf(received) is not null);
+        await askForCode();
+        var mails = await mail.WaitForAsync(email, received => CodeOf(received) is not null, earlier + 1, TimeSpan.FromSeconds(60));
+        return CodeOf(mails[^1])!;
     }
 
     /// <summary>The 6-digit code of a sign-in mail (its subject starts with it), or null for any other mail.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Shop.Testing;
 
 namespace Shop.Analytics.Tests.Support;
 
@@ -46,9 +47,9 @@ public sealed class AdminPageSession : IAsyncDisposable
     }
 
     /// <summary>Signs in as a user would: address, code from the mail, code typed in.</summary>
-    public async Task SignInAsync(string email, SignInCodes codes)
+    public async Task SignInAsync(string email, MailSinkClient mail)
     {
-        var code = await codes.AfterAsync(email, async () =>
+        var code = await GatewaySignIn.CodeMailedAfterAsync(mail, email, async () =>
         {
             await RequestCodeAsync(email);
             await Element("code").WaitForAsync();

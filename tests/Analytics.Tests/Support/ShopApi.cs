@@ -10,9 +10,9 @@ public sealed class ShopApi(HttpClient http)
 {
     public Uri BaseAddress => http.BaseAddress!;
 
-    public async Task<string> SignInAsync(string email, SignInCodes codes)
+    public async Task<string> SignInAsync(string email, MailSinkClient mail)
     {
-        var code = await codes.AfterAsync(email, async () =>
+        var code = await GatewaySignIn.CodeMailedAfterAsync(mail, email, async () =>
         {
             using var login = await http.PostAsJsonAsync("/auth/login", new { email });
             Assert.Equal(HttpStatusCode.Accepted, login.StatusCode);
