@@ -18,23 +18,31 @@ public sealed record AccessRule(string Method, string Template, AccessLevel Acce
 
     public override int GetHashCode() => HashCode.Combine(Method, Template, Access, Service);
 
-    internal bool Matches(string method, string[] pathSegments)
+    /// <param name="path">The path without its leading slash: segments separated by `/`.</param>
+    internal bool Matches(string method, ReadOnlySpan<char> path)
     {
-        if (!string.Equals(method, Method, StringComparison.OrdinalIgnoreCase) || pathSegments.Length != segments.Length)
+        if (!string.Equals(method, Method, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        for (var index = 0; index < segments.Length; index++)
+        var index = 0;
+        foreach (var range in path.Split('/'))
         {
-            var expected = segments[index];
+            if (index == segments.Length)
+            {
+                return false;
+            }
+
+            var expected = segments[index++];
+            var actual = path[range];
             var isParameter = expected.StartsWith('{') && expected.EndsWith('}');
-            if (isParameter ? pathSegments[index].Length == 0 : !string.Equals(expected, pathSegments[index], StringComparison.Ordinal))
+            if (isParameter ? actual.IsEmpty : !actual.SequenceEqual(expected))
             {
                 return false;
             }
         }
 
-        return true;
+        return index == segments.Length;
     }
 }

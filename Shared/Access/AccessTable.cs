@@ -6,7 +6,7 @@ namespace Shop.Access;
 /// </summary>
 public static class AccessTable
 {
-    public static IReadOnlyList<AccessRule> Rules { get; } =
+    private static readonly AccessRule[] AllRules =
     [
         new("POST", "/auth/login", AccessLevel.Anonymous, "auth"),
         new("POST", "/auth/verify", AccessLevel.Anonymous, "auth"),
@@ -40,6 +40,8 @@ public static class AccessTable
         new("GET", "/admin", AccessLevel.Anonymous, "gateway"),
     ];
 
+    public static IReadOnlyList<AccessRule> Rules { get; } = Array.AsReadOnly(AllRules);
+
     /// <summary>
     /// The rule for a request, or null when the route is not public. Query strings and one trailing slash are
     /// ignored; paths with empty, dot or encoded-dot segments, encoded slashes or backslashes never match
@@ -47,8 +49,10 @@ public static class AccessTable
     /// </summary>
     public static AccessRule? Match(string method, string pathAndQuery)
     {
-        var queryStart = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
-        var path = queryStart < 0 ? pathAndQuery : pathAndQuery[..queryStart];
+        // Spans throughout: the gateway matches every request, so this allocates nothing.
+        var target = pathAndQuery.AsSpan();
+        var queryStart = target.IndexOf('?');
+        var path = queryStart < 0 ? target : target[..queryStart];
         if (path.Length == 0 || path[0] != '/' || HasEncodedSeparator(path))
         {
             return null;
@@ -59,13 +63,16 @@ public static class AccessTable
             path = path[..^1];
         }
 
-        var segments = path[1..].Split('/');
-        if (Array.Exists(segments, segment => segment is "." or ".."))
+        var segments = path[1..];
+        foreach (var segment in segments.Split('/'))
         {
-            return null;
+            if (segments[segment] is "." or "..")
+            {
+                return null;
+            }
         }
 
-        foreach (var rule in Rules)
+        foreach (var rule in AllRules)
         {
             if (rule.Matches(method, segments))
             {
@@ -76,8 +83,8 @@ public static class AccessTable
         return null;
     }
 
-    private static bool HasEncodedSeparator(string path) =>
-        path.Contains('\\', StringComparison.Ordinal)
+    private static bool HasEncodedSeparator(ReadOnlySpan<char> path) =>
+        path.Contains('\\')
         || path.Contains("%2e", StringComparison.OrdinalIgnoreCase)
         || path.Contains("%2f", StringComparison.OrdinalIgnoreCase)
         || path.Contains("%5c", StringComparison.OrdinalIgnoreCase);
