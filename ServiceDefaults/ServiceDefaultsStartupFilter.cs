@@ -1,16 +1,22 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
+using Shop.ServiceDefaults.Errors;
 using Shop.ServiceDefaults.Health;
 
 namespace Shop.ServiceDefaults;
 
-internal sealed class ServiceDefaultsStartupFilter : IStartupFilter
+internal sealed class ServiceDefaultsStartupFilter(IOptions<ErrorResponseOptions> errors) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.UseProbesOutOfTraces();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        if (errors.Value.StatusCodePages)
+        {
+            app.UseStatusCodePages();
+        }
+
         next(app);
     };
 }

@@ -5,6 +5,7 @@ using Shop.Gateway.Limits;
 using Shop.Gateway.OpenApi;
 using Shop.Gateway.Routing;
 using Shop.Gateway.Security;
+using Shop.ServiceDefaults.Errors;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
@@ -18,6 +19,10 @@ internal static class GatewayExtensions
         var services = builder.Services;
         services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
         services.AddSingleton(TimeProvider.System);
+
+        // Every error the gateway answers itself is already ProblemDetails (GatewayProblems), and proxied answers
+        // pass through as the service wrote them, so status code pages would only cost every request its work.
+        services.Configure<ErrorResponseOptions>(errors => errors.StatusCodePages = false);
 
         services.AddHttpClient(SigningKeyStore.HttpClientName);
         services.AddSingleton<SigningKeyStore>();

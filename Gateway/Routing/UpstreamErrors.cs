@@ -9,9 +9,9 @@ namespace Shop.Gateway.Routing;
 /// </summary>
 internal static class UpstreamErrors
 {
-    public static async Task HandleAsync(HttpContext context, Func<Task> next)
+    public static async Task HandleAsync(HttpContext context, RequestDelegate next)
     {
-        await next();
+        await next(context);
         if (context.GetForwarderErrorFeature() is not { } failure || context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
         {
             return;

@@ -12,46 +12,49 @@ namespace Shop.Gateway.Security;
 /// </summary>
 internal sealed class AccessControlMiddleware(RequestDelegate next, AccessTokenValidator tokens)
 {
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>Not async: a request that passes with no token or a cached one goes on without a state machine of its own.</summary>
+    public Task InvokeAsync(HttpContext context)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<AccessRule>() is not { } rule)
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
         // Routing matched the decoded, normalised path; the table judges what the client really sent
         // (case, encoded slashes and dots), so both must name the same rule.
         if (!ReferenceEquals(AccessTable.Match(context.Request.Method, RawTarget(context)), rule))
         {
-            await GatewayProblems.WriteAsync(context, StatusCodes.Status404NotFound);
-            return;
+            return GatewayProblems.WriteAsync(context, StatusCodes.Status404NotFound);
         }
 
-        var token = await tokens.CheckAsync(context.Request.Headers.Authorization, context.RequestAborted);
+        var check = tokens.CheckAsync(context.Request.Headers.Authorization, context.RequestAborted);
+        return check.IsCompletedSuccessfully ? Judge(context, rule, check.Result) : JudgeAsync(context, rule, check);
+    }
+
+    private async Task JudgeAsync(HttpContext context, AccessRule rule, ValueTask<TokenCheck> check) =>
+        await Judge(context, rule, await check);
+
+    private Task Judge(HttpContext context, AccessRule rule, TokenCheck token)
+    {
         if (token.Outcome == TokenOutcome.KeysUnavailable && rule.Access != AccessLevel.Anonymous)
         {
-            await GatewayProblems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Access tokens cannot be checked right now.");
-            return;
+            return GatewayProblems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Access tokens cannot be checked right now.");
         }
 
         switch (AccessPolicy.Decide(rule, token.User?.Principal))
         {
             case AccessDecision.Unauthenticated:
                 context.Response.Headers.WWWAuthenticate = token.Outcome == TokenOutcome.Invalid ? "Bearer error=\"invalid_token\"" : "Bearer";
-                await GatewayProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, token.Outcome == TokenOutcome.Invalid
+                return GatewayProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, token.Outcome == TokenOutcome.Invalid
                     ? "The access token is invalid or expired."
                     : "This route needs an access token.");
-                return;
             case AccessDecision.Forbidden:
-                await GatewayProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "This route needs another role.");
-                return;
+                return GatewayProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "This route needs another role.");
         }
 
         if (!RequestBodyLimits.TryApply(context, rule))
         {
-            await GatewayProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, RequestBodyLimits.Describe(rule));
-            return;
+            return GatewayProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, RequestBodyLimits.Describe(rule));
         }
 
         if (token.User is { } user)
@@ -60,7 +63,7 @@ internal sealed class AccessControlMiddleware(RequestDelegate next, AccessTokenV
             context.Features.Set(user);
         }
 
-        await next(context);
+        return next(context);
     }
 
     private static string RawTarget(HttpContext context) =>
