@@ -32,15 +32,14 @@ internal sealed class AccessTokenValidator(SigningKeyStore keys, ValidatedTokenC
             return ValueTask.FromResult(TokenCheck.Invalid);
         }
 
-        // The token is copied out of the header only when it must be validated; a cached one is just hashed.
+        // The token is copied out of the header only when it must be validated; a cached one is only looked up.
         var token = header.AsSpan(BearerPrefix.Length).Trim();
-        var digest = TokenDigest.Of(token);
-        return cache.TryGet(digest, keys.Current, out var user)
+        return cache.TryGet(token, keys.Current, out var user)
             ? ValueTask.FromResult(new TokenCheck(TokenOutcome.Valid, user))
-            : ValidateAsync(token.ToString(), digest, cancellationToken);
+            : ValidateAsync(token.ToString(), cancellationToken);
     }
 
-    private async ValueTask<TokenCheck> ValidateAsync(string token, TokenDigest digest, CancellationToken cancellationToken)
+    private async ValueTask<TokenCheck> ValidateAsync(string token, CancellationToken cancellationToken)
     {
         JsonWebToken jwt;
         try
@@ -79,7 +78,7 @@ internal sealed class AccessTokenValidator(SigningKeyStore keys, ValidatedTokenC
         var identity = result.ClaimsIdentity;
         var roles = identity.FindAll(ShopTokens.RoleClaim).Select(claim => claim.Value);
         var user = new SignedInUser(subject, identity.FindFirst(ShopTokens.EmailClaim)?.Value, string.Join(',', roles), new ClaimsPrincipal(identity));
-        cache.Add(digest, user, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), jwt.Kid, key);
+        cache.Add(token, user, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), jwt.Kid, key);
         return new TokenCheck(TokenOutcome.Valid, user);
     }
 }

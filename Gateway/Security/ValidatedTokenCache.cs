@@ -8,17 +8,18 @@ namespace Shop.Gateway.Security;
 /// <summary>
 /// Tokens that passed full validation, so a client repeating its token is not verified again on every request.
 /// An entry is used only until the token's own expiry and only while the key that signed it is still published;
-/// the cache holds at most <see cref="GatewayOptions.TokenCacheSize"/> entries.
+/// the cache holds at most <see cref="GatewayOptions.TokenCacheSize"/> entries, each keeping its token (under 1 KB as auth issues them).
 /// </summary>
 internal sealed class ValidatedTokenCache(IOptions<GatewayOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<TokenDigest, Entry> entries = new();
+    private readonly ConcurrentDictionary<string, Entry> entries = new(TokenComparer.Instance);
     private readonly Lock trimLock = new();
     private int count;
 
-    public bool TryGet(TokenDigest digest, SigningKeySet? keys, out SignedInUser user)
+    public bool TryGet(ReadOnlySpan<char> token, SigningKeySet? keys, out SignedInUser user)
     {
-        if (entries.TryGetValue(digest, out var entry))
+        var byToken = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (byToken.TryGetValue(token, out var cached, out var entry))
         {
             if (time.GetUtcNow() < entry.Expires && keys?.Find(entry.Kid) is { } key && ReferenceEquals(key, entry.Key))
             {
@@ -26,16 +27,16 @@ internal sealed class ValidatedTokenCache(IOptions<GatewayOptions> options, Time
                 return true;
             }
 
-            Remove(digest);
+            Remove(cached);
         }
 
         user = null!;
         return false;
     }
 
-    public void Add(TokenDigest digest, SignedInUser user, DateTimeOffset expires, string kid, SecurityKey key)
+    public void Add(string token, SignedInUser user, DateTimeOffset expires, string kid, SecurityKey key)
     {
-        if (entries.TryAdd(digest, new Entry(user, expires, kid, key)) && Interlocked.Increment(ref count) > options.Value.TokenCacheSize)
+        if (entries.TryAdd(token, new Entry(user, expires, kid, key)) && Interlocked.Increment(ref count) > options.Value.TokenCacheSize)
         {
             Trim();
         }
@@ -47,11 +48,11 @@ internal sealed class ValidatedTokenCache(IOptions<GatewayOptions> options, Time
         lock (trimLock)
         {
             var now = time.GetUtcNow();
-            foreach (var (digest, entry) in entries)
+            foreach (var (token, entry) in entries)
             {
                 if (entry.Expires <= now)
                 {
-                    Remove(digest);
+                    Remove(token);
                 }
             }
 
@@ -63,9 +64,9 @@ internal sealed class ValidatedTokenCache(IOptions<GatewayOptions> options, Time
         }
     }
 
-    private void Remove(TokenDigest digest)
+    private void Remove(string token)
     {
-        if (entries.TryRemove(digest, out _))
+        if (entries.TryRemove(token, out _))
         {
             Interlocked.Decrement(ref count);
         }

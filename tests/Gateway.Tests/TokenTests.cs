@@ -53,6 +53,24 @@ public sealed class TokenTests(ObservedGateway observed)
     }
 
     [Fact]
+    public async Task A_token_one_character_off_a_cached_valid_one_is_401()
+    {
+        var token = TestTokens.Mint(observed.Key, observed.Customer, expires: DateTime.UtcNow.AddMinutes(5));
+        using (var accepted = await observed.Client.SendAsync(GatewayClient.Request(HttpMethod.Get, UserRoute, token)))
+        {
+            Assert.Equal(observed.Customer.Subject, (await GatewayClient.EchoAsync(accepted)).Header("X-User-Id"));
+        }
+
+        // Inside the signature: its last character also carries padding bits a decoder may ignore.
+        var changed = token[^10] == 'A' ? 'B' : 'A';
+        foreach (var near in new[] { token[..^10] + changed + token[^9..], token[..^1], token + "A" })
+        {
+            using var refused = await observed.Client.SendAsync(GatewayClient.Request(HttpMethod.Get, UserRoute, near));
+            await GatewayClient.ProblemAsync(refused, HttpStatusCode.Unauthorized);
+        }
+    }
+
+    [Fact]
     public async Task A_token_expired_within_the_clock_skew_is_still_accepted()
     {
         var token = TestTokens.Mint(observed.Key, observed.Customer, expires: DateTime.UtcNow.AddSeconds(-5));
