@@ -42,6 +42,7 @@ public sealed class StockReservationTests(CatalogStack stack)
         await stack.Events.PublishAsync(cancel, copy: "-second");
         await stack.Events.PublishAsync(OrderEvent("order_cancelled", orderId, OrderStatus.Cancelled, (lamp, 3)));
         await SettleAsync();
+        await FenceAsync();
 
         Assert.Single(stack.Events.Find("stock_released", EventLog.ForOrder(orderId)));
         Assert.Equal(4, await StockAsync(lamp));
@@ -57,6 +58,7 @@ public sealed class StockReservationTests(CatalogStack stack)
         await SettleAsync();
         await stack.Events.PublishAsync(OrderEvent("order_placed", orderId, OrderStatus.Pending, (chair, 2)));
         await SettleAsync();
+        await FenceAsync();
 
         Assert.Empty(stack.Events.Find("stock_reserved", EventLog.ForOrder(orderId)));
         Assert.Empty(stack.Events.Find("stock_released", EventLog.ForOrder(orderId)));
@@ -70,6 +72,7 @@ public sealed class StockReservationTests(CatalogStack stack)
 
         var orders = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => PlaceAsync((lastUnits, 1))));
         await SettleAsync();
+        await FenceAsync();
 
         var reserved = orders.Count(order => stack.Events.Find("stock_reserved", EventLog.ForOrder(order)).Count == 1);
         var rejected = orders.Count(order => stack.Events.Find("stock_rejected", EventLog.ForOrder(order)).Count == 1);
@@ -86,6 +89,17 @@ public sealed class StockReservationTests(CatalogStack stack)
 
     /// <summary>Waits until products has handled every order event published so far.</summary>
     private Task SettleAsync() => stack.Events.WaitUntilHandledAsync(OrderEventsHandler.PlacedConsumer, OrderEventsHandler.CancelledConsumer);
+
+    /// <summary>
+    /// Waits until every event products published for what it has handled so far is in the event log: they reach
+    /// NATS after the handler's commit, through the outbox, in order, so once a later reservation's event arrives
+    /// the earlier ones have too.
+    /// </summary>
+    private async Task FenceAsync()
+    {
+        var fence = await PlaceAsync((await CreateProductAsync(stock: 1), 1));
+        await stack.Events.WaitForAsync("stock_reserved", EventLog.ForOrder(fence));
+    }
 
     private static CloudEvent OrderEvent(string eventName, Guid orderId, string status, params (Guid ProductId, int Quantity)[] lines)
     {
