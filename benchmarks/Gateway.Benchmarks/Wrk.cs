@@ -9,7 +9,8 @@ internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double 
 /// <summary>Runs wrk (one thread, as environment.md's reference figures) and reads its latency distribution.</summary>
 internal static partial class Wrk
 {
-    public static async Task<WrkResult> RunAsync(string url, int connections, TimeSpan duration, string? bearerToken)
+    /// <param name="headers">Request headers as wrk takes them, e.g. `Authorization: Bearer ...`.</param>
+    public static async Task<WrkResult> RunAsync(string url, int connections, TimeSpan duration, params IEnumerable<string> headers)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-t1", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency" })
@@ -17,10 +18,10 @@ internal static partial class Wrk
             start.ArgumentList.Add(argument);
         }
 
-        if (bearerToken is not null)
+        foreach (var header in headers)
         {
             start.ArgumentList.Add("-H");
-            start.ArgumentList.Add($"Authorization: Bearer {bearerToken}");
+            start.ArgumentList.Add(header);
         }
 
         start.ArgumentList.Add(url);

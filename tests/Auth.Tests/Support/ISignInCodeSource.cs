@@ -1,9 +1,9 @@
 namespace Shop.Auth.Tests.Support;
 
 /// <summary>
-/// Where a test reads the sign-in code auth sent to an address. Today that is the `login_code_requested` event
-/// on NATS (<see cref="AuthEvents"/>); once the notifications service mails codes, an implementation over
-/// <see cref="Shop.Testing.MailSinkClient"/> takes its place in <see cref="AuthStackFixture"/> and no test changes.
+/// Where a test reads the sign-in code auth sent to an address: the `login_code_requested` event on NATS
+/// (<see cref="AuthEvents"/>), so auth's tests need no notifications service. Tests of the whole system read the
+/// mailed code instead (Shop.Testing's <c>GatewaySignIn</c>).
 /// </summary>
 public interface ISignInCodeSource
 {
