@@ -55,14 +55,7 @@ internal sealed class BenchmarkStack : IAsyncDisposable
 
     public async Task StartSecondReplicaAsync()
     {
-        secondReplica ??= new ServiceInstance(
-            ShopProject.Notifications,
-            "notifications-2",
-            stack.Options.Ports.Service(ShopProject.Notifications, 1),
-            stack.Paths,
-            stack.Options.RepositoryRoot,
-            stack.Options.Configuration,
-            () => ServiceWiring.EnvironmentFor(ShopProject.Notifications, stack));
+        secondReplica ??= stack.AdditionalReplica(ShopProject.Notifications, 1);
         await secondReplica.StartAsync();
     }
 

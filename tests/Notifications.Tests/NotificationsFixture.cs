@@ -39,14 +39,7 @@ public sealed class NotificationsFixture : StackFixture, IAsyncLifetime
     {
         await base.InitializeAsync();
         var stack = Stack;
-        secondReplica = new ServiceInstance(
-            ShopProject.Notifications,
-            "notifications-2",
-            stack.Options.Ports.Service(ShopProject.Notifications, 1),
-            stack.Paths,
-            stack.Options.RepositoryRoot,
-            stack.Options.Configuration,
-            () => ServiceWiring.EnvironmentFor(ShopProject.Notifications, stack));
+        secondReplica = stack.AdditionalReplica(ShopProject.Notifications, 1);
         await secondReplica.StartAsync();
         Events = new EventPublisher(stack.Nats.ConnectionString);
     }

@@ -67,9 +67,19 @@ public sealed class LocalStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private ServiceInstance CreateInstance(ShopProject project, int replica) => new(
+    /// <summary>
+    /// A replica beyond those the stack runs (numbered from 0), wired like them. The caller starts and stops it:
+    /// tests and benchmarks use one to show what a second instance changes.
+    /// </summary>
+    public ServiceInstance AdditionalReplica(ShopProject project, int replica) =>
+        Instance(project, replica, $"{project.Name}-{replica + 1}");
+
+    private ServiceInstance CreateInstance(ShopProject project, int replica) =>
+        Instance(project, replica, Options.Replicas > 1 && project != ShopProject.Gateway ? $"{project.Name}-{replica + 1}" : project.Name);
+
+    private ServiceInstance Instance(ShopProject project, int replica, string name) => new(
         project,
-        Options.Replicas > 1 && project != ShopProject.Gateway ? $"{project.Name}-{replica + 1}" : project.Name,
+        name,
         Options.Ports.Service(project, replica),
         Paths,
         Options.RepositoryRoot,
