@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # Gateway benchmark (issue 5): the same endpoint direct, through bare YARP 2.1.0, through our gateway anonymously and
-# with a valid token. Options: --seconds N (per run, default 10), --connections N (default 32), --rounds N (default 3),
+# with a valid token. Options: --seconds N (per run, default 6), --connections N (default 32), --rounds N (default 7),
 # --baseline-gateway PATH (the Shop.Gateway.dll of another Release build, e.g. main's, measured in the same rounds).
 set -eu
 cd "$(dirname "$0")/.."
