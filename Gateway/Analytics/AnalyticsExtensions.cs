@@ -1,4 +1,5 @@
 using Shop.Access;
+using Shop.Gateway.Correlation;
 using Shop.Gateway.Routing;
 
 namespace Shop.Gateway.Analytics;
@@ -23,7 +24,8 @@ internal static class AnalyticsExtensions
         app.MapGet("/stats", async (StatsCollector stats, HttpContext context) =>
             {
                 context.Response.Headers.CacheControl = "no-store";
-                return TypedResults.Ok(await stats.CollectAsync(context.RequestAborted));
+                var correlationId = context.Request.Headers[CorrelationIdMiddleware.Header].ToString();
+                return TypedResults.Ok(await stats.CollectAsync(correlationId, context.RequestAborted));
             })
             .WithMetadata(Rule("/stats"));
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Shop.Gateway.Correlation;
 using Shop.ServiceDefaults.ServiceDiscovery;
 
 namespace Shop.Gateway.Analytics;
@@ -20,17 +21,18 @@ internal sealed partial class StatsCollector(
     /// <summary>With several replicas, a refused connection or a 5xx is retried on the next one (within the same deadline).</summary>
     private const int MaxAttempts = 3;
 
-    public async Task<ShopStats> CollectAsync(CancellationToken cancellationToken)
+    /// <param name="correlationId">The `/stats` request's, sent on to every service asked so their logs join it.</param>
+    public async Task<ShopStats> CollectAsync(string correlationId, CancellationToken cancellationToken)
     {
-        var users = FetchAsync<UserTotals>("auth", cancellationToken);
-        var catalogue = FetchAsync<CatalogueTotals>("products", cancellationToken);
-        var orders = FetchAsync<OrderTotals>("orders", cancellationToken);
-        var mails = FetchAsync<MailTotals>("notifications", cancellationToken);
+        var users = FetchAsync<UserTotals>("auth", correlationId, cancellationToken);
+        var catalogue = FetchAsync<CatalogueTotals>("products", correlationId, cancellationToken);
+        var orders = FetchAsync<OrderTotals>("orders", correlationId, cancellationToken);
+        var mails = FetchAsync<MailTotals>("notifications", correlationId, cancellationToken);
         await Task.WhenAll(users, catalogue, orders, mails);
         return ShopStats.From(await users, await catalogue, await orders, await mails, time.GetUtcNow());
     }
 
-    private async Task<T?> FetchAsync<T>(string service, CancellationToken cancellationToken)
+    private async Task<T?> FetchAsync<T>(string service, string correlationId, CancellationToken cancellationToken)
         where T : class, IServiceTotals
     {
         var replicas = endpoints.Resolve(service).Count;
@@ -50,7 +52,9 @@ internal sealed partial class StatsCollector(
             try
             {
                 // Service discovery picks the replica (round robin), so a retry goes to the next one.
-                using var response = await http.GetAsync(new Uri($"http://{service}/internal/stats"), deadline.Token);
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{service}/internal/stats"));
+                request.Headers.TryAddWithoutValidation(CorrelationIdMiddleware.Header, correlationId);
+                using var response = await http.SendAsync(request, deadline.Token);
                 if (response.IsSuccessStatusCode)
                 {
                     var totals = ServiceAnswers.TryRead<T>(await response.Content.ReadAsByteArrayAsync(deadline.Token));

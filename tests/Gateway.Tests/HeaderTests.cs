@@ -61,6 +61,21 @@ public sealed class HeaderTests(ObservedGateway observed)
         Assert.Equal(id, (await GatewayClient.EchoAsync(response)).Header("X-Correlation-Id"));
     }
 
+    [Fact]
+    public async Task The_services_asked_for_stats_receive_the_requests_correlation_id()
+    {
+        var id = GatewayClient.NewCorrelationId();
+
+        using var response = await observed.Client.SendAsync(GatewayClient.Request(HttpMethod.Get, "/stats", observed.AdminToken, id));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        bool Asked(TestUpstream upstream) =>
+            upstream.Received.Any(request => request.Target == "/internal/stats" && request.Header("X-Correlation-Id") == id);
+        Assert.True(Asked(observed.Auth));
+        Assert.True(Asked(observed.Orders));
+        Assert.True(Asked(observed.ProductsA) || Asked(observed.ProductsB));
+    }
+
     [Theory]
     [InlineData("has spaces")]
     [InlineData("semi;colon")]
