@@ -6,7 +6,9 @@ namespace Shop.Access;
 /// </summary>
 public sealed record AccessRule(string Method, string Template, AccessLevel Access, string Service)
 {
-    private readonly string[] segments = Template.Trim('/').Split('/');
+    /// <summary>The template's segments, each known once to be a `{name}` parameter or literal text.</summary>
+    private readonly (string Text, bool IsParameter)[] segments =
+        [.. Template.Trim('/').Split('/').Select(segment => (segment, segment.StartsWith('{') && segment.EndsWith('}')))];
 
     /// <summary>Rules are equal when their four values are (the parsed template is derived, not part of the value).</summary>
     public bool Equals(AccessRule? other) =>
@@ -34,13 +36,14 @@ public sealed record AccessRule(string Method, string Template, AccessLevel Acce
                 return false;
             }
 
-            var expected = segments[index++];
             var actual = path[range];
-            var isParameter = expected.StartsWith('{') && expected.EndsWith('}');
-            if (isParameter ? actual.IsEmpty : !actual.SequenceEqual(expected))
+            var (text, isParameter) = segments[index];
+            if (isParameter ? actual.IsEmpty : !actual.SequenceEqual(text))
             {
                 return false;
             }
+
+            index++;
         }
 
         return index == segments.Length;

@@ -146,14 +146,14 @@ internal sealed record Options(int Connections, TimeSpan Duration, int Rounds, s
 {
     public static Options Parse(string[] args)
     {
-        int Read(string name, int fallback)
-        {
-            var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-        }
+        string? Value(string name) => Array.IndexOf(args, name) is var index and >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        int Read(string name, int fallback) => Value(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-        var baseline = Array.IndexOf(args, "--baseline-gateway") is var at and >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
         // The defaults are the run of record's (docs/benchmarks.md): seven rounds keep one disturbed run out of the medians.
-        return new Options(Read("--connections", 32), TimeSpan.FromSeconds(Read("--seconds", 6)), Read("--rounds", 7), baseline);
+        return new Options(
+            Read("--connections", 32),
+            TimeSpan.FromSeconds(Read("--seconds", 6)),
+            Read("--rounds", 7),
+            Value("--baseline-gateway") is { } baseline ? Path.GetFullPath(baseline) : null);
     }
 }

@@ -75,7 +75,7 @@ public sealed class LocalStack : IAsyncDisposable
         Instance(project, replica, $"{project.Name}-{replica + 1}");
 
     private ServiceInstance CreateInstance(ShopProject project, int replica) =>
-        Instance(project, replica, Options.Replicas > 1 && project != ShopProject.Gateway ? $"{project.Name}-{replica + 1}" : project.Name);
+        Options.Replicas > 1 && project != ShopProject.Gateway ? AdditionalReplica(project, replica) : Instance(project, replica, project.Name);
 
     private ServiceInstance Instance(ShopProject project, int replica, string name) => new(
         project,
