@@ -1,14 +1,11 @@
-using System.Net;
-using Amazon.Runtime;
-using Amazon.S3;
-using Amazon.S3.Model;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Minio.Exceptions;
 
 namespace Shop.Storage;
 
-/// <summary>Creates the bucket before the service takes requests, retrying while the object store is unreachable.</summary>
-internal sealed class BucketInitializer(IAmazonS3 s3, ObjectStore store, ILogger<BucketInitializer> logger) : IHostedService
+/// <summary>Creates the bucket before the service takes requests, retrying while the object store is unavailable.</summary>
+internal sealed partial class BucketInitializer(ObjectStore store, ILogger<BucketInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,21 +14,16 @@ internal sealed class BucketInitializer(IAmazonS3 s3, ObjectStore store, ILogger
         {
             try
             {
-                if (!await BucketExistsAsync(cancellationToken))
+                if (!await store.BucketExistsAsync(cancellationToken))
                 {
-                    await s3.PutBucketAsync(store.Bucket, cancellationToken);
-                    logger.LogInformation("Created bucket {Bucket}", store.Bucket);
+                    await CreateAsync(cancellationToken);
                 }
 
                 return;
             }
-            catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+            catch (ObjectStorageUnavailableException exception) when (!cancellationToken.IsCancellationRequested)
             {
-                return; // another replica created it first
-            }
-            catch (Exception exception) when (exception is AmazonServiceException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Object storage is not reachable yet ({Reason}); retrying in {Delay}", exception.Message, delay);
+                LogUnavailable(exception.InnerException?.Message ?? exception.Message, delay);
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
@@ -40,18 +32,26 @@ internal sealed class BucketInitializer(IAmazonS3 s3, ObjectStore store, ILogger
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    // A one-key listing, as the readiness check does. AmazonS3Util.DoesS3BucketExistV2Async reads the bucket ACL,
-    // which s3rver does not implement: every start after the bucket existed (a restart, a second replica) hung here.
-    private async Task<bool> BucketExistsAsync(CancellationToken cancellationToken)
+    private async Task CreateAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = store.Bucket, MaxKeys = 1 }, cancellationToken);
-            return true;
+            await store.CreateBucketAsync(cancellationToken);
+            LogCreated(store.Bucket);
         }
-        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        catch (MinioException)
         {
-            return false;
+            // Another replica may have created it between our check and our request; anything else is a real failure.
+            if (!await store.BucketExistsAsync(cancellationToken))
+            {
+                throw;
+            }
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "Created bucket {Bucket}")]
+    private partial void LogCreated(string bucket);
+
+    [LoggerMessage(LogLevel.Warning, "Object storage is not reachable yet ({Reason}); retrying in {Delay}")]
+    private partial void LogUnavailable(string reason, TimeSpan delay);
 }

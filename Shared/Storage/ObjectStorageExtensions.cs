@@ -1,7 +1,6 @@
-using Amazon.Runtime;
-using Amazon.S3;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Minio;
 using Shop.ServiceDefaults.Configuration;
 using Shop.ServiceDefaults.Health;
 
@@ -10,27 +9,24 @@ namespace Shop.Storage;
 public static class ObjectStorageExtensions
 {
     /// <summary>
-    /// An S3 client for `ConnectionStrings__storage` (MinIO under Aspire, s3rver locally, any S3 in production),
-    /// the bucket created at startup if missing, and a readiness check that the bucket answers.
+    /// A MinIO client for `ConnectionStrings__storage` (MinIO under Aspire, s3rver locally, any S3 in production),
+    /// the bucket created at startup if missing, a readiness check that the bucket answers, and 503 for an outage.
     /// </summary>
     public static IHostApplicationBuilder AddObjectStorage(this IHostApplicationBuilder builder, string bucket, string connectionName = "storage")
     {
         var connection = builder.Configuration.GetStorageConnection(connectionName);
-        builder.Services.AddSingleton<IAmazonS3>(_ => new AmazonS3Client(
-            new BasicAWSCredentials(connection.AccessKey, connection.SecretKey),
-            new AmazonS3Config
-            {
-                ServiceURL = connection.Endpoint.ToString(),
-                // MinIO and s3rver address buckets by path, not by virtual host.
-                ForcePathStyle = true,
-                UseHttp = connection.Endpoint.Scheme == Uri.UriSchemeHttp,
-                AuthenticationRegion = "us-east-1",
-                Timeout = TimeSpan.FromSeconds(30),
-                MaxErrorRetry = 2,
-            }));
+        builder.Services.AddSingleton(_ => new MinioClient()
+            .WithEndpoint(connection.Endpoint.Host, connection.Endpoint.Port)
+            .WithSSL(connection.Endpoint.Scheme == Uri.UriSchemeHttps)
+            .WithCredentials(connection.AccessKey, connection.SecretKey)
+            // A fixed region: the SDK would otherwise ask the server for the bucket's location first.
+            .WithRegion("us-east-1")
+            .WithTimeout((int)TimeSpan.FromSeconds(30).TotalMilliseconds)
+            .Build());
         builder.Services.AddSingleton(new ObjectStore.Options(bucket));
         builder.Services.AddSingleton<ObjectStore>();
         builder.Services.AddHostedService<BucketInitializer>();
+        builder.Services.AddExceptionHandler<ObjectStorageUnavailableHandler>();
         builder.Services.AddHealthChecks().AddDependencyCheck<ObjectStorageHealthCheck>("storage");
         return builder;
     }

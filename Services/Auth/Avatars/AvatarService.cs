@@ -72,7 +72,7 @@ internal sealed partial class AvatarService(ObjectStore store, UserStore users, 
         {
             await store.DeleteAsync(key, CancellationToken.None);
         }
-        catch (Exception exception) when (exception is Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        catch (Exception exception) when (exception is ObjectStorageUnavailableException or Minio.Exceptions.MinioException)
         {
             LogOrphan(key, exception.Message);
         }
