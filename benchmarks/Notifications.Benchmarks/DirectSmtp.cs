@@ -1,33 +1,47 @@
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using System.Collections.Concurrent;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using Shop.Notifications;
+using Shop.Notifications.Infrastructure;
 using Shop.Notifications.Infrastructure.Mail;
 
 namespace Shop.Notifications.Benchmarks;
 
 /// <summary>
-/// The references: the benchmark hands a mail of the same shape (text and HTML) to maildev itself, with no service,
-/// queue or database in between; once with the service's own SMTP conversation, once with System.Net.Mail's
-/// SmtpClient (which the service used first, see SmtpSession).
+/// The reference: the benchmark hands a mail of the same shape (the service's own message factory: text and HTML)
+/// straight to maildev with MailKit, over connections opened once and kept, with no service, queue or database in between.
 /// </summary>
-internal sealed class DirectSmtp(string host, int port)
+internal sealed class DirectSmtp(string host, int port) : IAsyncDisposable
 {
-    private static readonly MailAddress From = new("bench@example.test");
+    private readonly MailMessageFactory messages = new(Options.Create(new NotificationOptions { From = "bench@example.test" }));
+    private readonly ConcurrentBag<SmtpClient> idle = [];
+    private readonly ConcurrentBag<SmtpClient> all = [];
 
-    public async Task SendWithSessionAsync(string to, string subject)
+    /// <summary>Connections opened so far (at most the concurrency of the callers).</summary>
+    public int Connections => all.Count;
+
+    public async Task SendAsync(string to, string subject)
     {
-        var message = MimeMessage.Write(From, to, subject, "A reference mail.\n", "<p>A reference mail.</p>", $"<{Guid.NewGuid():N}@example.test>", DateTimeOffset.UtcNow);
-        await using var session = await SmtpSession.OpenAsync(host, port, CancellationToken.None);
-        await session.HelloAsync(Environment.MachineName, CancellationToken.None);
-        await session.SendAsync(From.Address, to, message, CancellationToken.None);
-        await session.QuitAsync();
+        var client = idle.TryTake(out var kept) ? kept : await ConnectAsync();
+        await client.SendAsync(messages.Create(new ClaimedMail(Guid.NewGuid(), to, subject, "A reference mail.\n", "<p>A reference mail.</p>", 1, false, false)));
+        idle.Add(client);
     }
 
-    public async Task SendWithSmtpClientAsync(string to, string subject)
+    public async ValueTask DisposeAsync()
     {
-        using var client = new SmtpClient(host, port);
-        using var message = new MailMessage(From.Address, to, subject, "A reference mail.\n");
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString("<p>A reference mail.</p>", Encoding.UTF8, MediaTypeNames.Text.Html));
-        await client.SendMailAsync(message);
+        foreach (var client in all)
+        {
+            await client.DisconnectAsync(quit: true);
+            client.Dispose();
+        }
+    }
+
+    private async Task<SmtpClient> ConnectAsync()
+    {
+        var client = new SmtpClient();
+        await client.ConnectAsync(host, port, SecureSocketOptions.None);
+        all.Add(client);
+        return client;
     }
 }

@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Shop.Notifications.Infrastructure.Mail;
 using Shop.Notifications.Sending;
 
@@ -7,28 +9,32 @@ namespace Shop.Notifications.Tests;
 public sealed class SmtpFailureTests
 {
     [Theory]
-    [InlineData("Recipient", 550, true)]
-    [InlineData("Recipient", 553, true)]
-    [InlineData("Message", 554, true)]
-    [InlineData("Recipient", 451, false)]
-    [InlineData("Message", 452, false)]
-    [InlineData("Session", 421, false)]
-    [InlineData("Session", 535, false)]
-    [InlineData("Session", 554, false)]
-    public void Only_a_5xx_refusal_of_the_recipient_or_the_message_is_permanent(string stage, int code, bool permanent) =>
-        Assert.Equal(permanent, SmtpFailure.IsPermanent(new SmtpReplyException(Enum.Parse<SmtpStage>(stage), code, "reply")));
+    [InlineData(SmtpErrorCode.RecipientNotAccepted, 550, true)]
+    [InlineData(SmtpErrorCode.RecipientNotAccepted, 553, true)]
+    [InlineData(SmtpErrorCode.MessageNotAccepted, 554, true)]
+    [InlineData(SmtpErrorCode.RecipientNotAccepted, 451, false)]
+    [InlineData(SmtpErrorCode.MessageNotAccepted, 452, false)]
+    [InlineData(SmtpErrorCode.UnexpectedStatusCode, 421, false)]
+    [InlineData(SmtpErrorCode.UnexpectedStatusCode, 554, false)]
+    [InlineData(SmtpErrorCode.SenderNotAccepted, 550, false)]
+    public void Only_a_5xx_refusal_of_the_recipient_or_the_message_is_permanent(SmtpErrorCode stage, int code, bool permanent) =>
+        Assert.Equal(permanent, SmtpFailure.IsPermanent(new SmtpCommandException(stage, (SmtpStatusCode)code, "reply")));
 
     [Fact]
-    public void A_refused_connection_or_a_timeout_is_retried()
+    public void A_refused_connection_a_timeout_or_refused_credentials_are_retried()
     {
         Assert.False(SmtpFailure.IsPermanent(new SocketException((int)SocketError.ConnectionRefused)));
         Assert.False(SmtpFailure.IsPermanent(new OperationCanceledException()));
+        Assert.False(SmtpFailure.IsPermanent(new AuthenticationException("535: bad")));
+        Assert.True(SmtpFailure.IsConfiguration(new AuthenticationException("535: bad")));
         Assert.Equal("SMTP server did not answer in time", SmtpFailure.Describe(new OperationCanceledException()));
     }
 
     [Fact]
-    public void The_reason_kept_is_the_servers_reply() =>
-        Assert.Equal("SMTP 550 at recipient: 5.1.1 User unknown", SmtpFailure.Describe(new SmtpReplyException(SmtpStage.Recipient, 550, "5.1.1 User unknown")));
+    public void The_reason_kept_is_the_servers_reply_with_its_code() =>
+        Assert.Equal(
+            "SMTP 550 at recipient: 5.1.1 User unknown",
+            SmtpFailure.Describe(new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, "5.1.1 User unknown")));
 
     [Fact]
     public void Backoff_doubles_up_to_the_cap_with_at_most_a_fifth_of_jitter()

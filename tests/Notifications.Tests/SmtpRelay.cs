@@ -9,7 +9,9 @@ namespace Shop.Notifications.Tests;
 /// like toxiproxy). While held, no SMTP command reaches maildev, so a replica killed then is provably outside the
 /// one window where exactly-once cannot hold (maildev accepted the message, the "sent" row is not yet committed):
 /// what it had sent so far is dropped, as a real server drops a message whose DATA never ended.
-/// It can also answer RCPT for chosen addresses itself, as a real server refusing a mailbox would (maildev takes all).
+/// It can also answer RCPT for chosen addresses itself, as a real server refusing a mailbox would (maildev takes all);
+/// for that it hides maildev's PIPELINING, so clients send one command at a time. It counts the connections it
+/// relayed and can cut them all, as a server closing its sessions would.
 /// </summary>
 public sealed class SmtpRelay : IAsyncDisposable
 {
@@ -17,8 +19,10 @@ public sealed class SmtpRelay : IAsyncDisposable
     private readonly Func<int> upstreamPort;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task acceptLoop;
+    private readonly List<Socket> clients = [];
     private TaskCompletionSource open = Opened();
     private int forwarding;
+    private int connections;
 
     public SmtpRelay(Func<int> upstreamPort)
     {
@@ -28,6 +32,9 @@ public sealed class SmtpRelay : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    /// <summary>Client connections accepted so far.</summary>
+    public int Connections => Volatile.Read(ref connections);
 
     /// <summary>Given a recipient address, the SMTP reply to give instead of maildev's (e.g. "550 5.1.1 ..."), or null.</summary>
     public Func<string, string?> RecipientReply { get; set; } = _ => null;
@@ -43,6 +50,21 @@ public sealed class SmtpRelay : IAsyncDisposable
     }
 
     public void Release() => Volatile.Read(ref open).TrySetResult();
+
+    /// <summary>Resets every open client connection.</summary>
+    public void DropConnections()
+    {
+        lock (clients)
+        {
+            foreach (var client in clients)
+            {
+                client.LingerState = new LingerOption(true, 0);
+                client.Close();
+            }
+
+            clients.Clear();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -74,6 +96,12 @@ public sealed class SmtpRelay : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref connections);
+            lock (clients)
+            {
+                clients.Add(client);
+            }
+
             _ = RelayAsync(client);
         }
     }
@@ -95,7 +123,13 @@ public sealed class SmtpRelay : IAsyncDisposable
             await Task.WhenAny(PumpAsync(client, upstream, gated: true), PumpAsync(upstream, client, gated: false));
             // Whichever side ends, end the other abruptly: a half-sent message must never be completed.
             upstream.LingerState = new LingerOption(true, 0);
-            client.LingerState = new LingerOption(true, 0);
+            lock (clients)
+            {
+                if (clients.Remove(client))
+                {
+                    client.LingerState = new LingerOption(true, 0);
+                }
+            }
         }
     }
 
@@ -121,6 +155,11 @@ public sealed class SmtpRelay : IAsyncDisposable
                 if (gated && !await EnterForwardAsync(from))
                 {
                     return;
+                }
+
+                if (!gated)
+                {
+                    HidePipelining(buffer.AsSpan(0, read));
                 }
 
                 try
@@ -183,6 +222,16 @@ public sealed class SmtpRelay : IAsyncDisposable
 
         var address = line["RCPT TO:".Length..].Trim().TrimStart('<').Split('>')[0];
         return RecipientReply(address);
+    }
+
+    /// <summary>Renames the PIPELINING line of an EHLO reply to an extension no client knows (same length, so one buffer).</summary>
+    private static void HidePipelining(Span<byte> reply)
+    {
+        var at = reply.IndexOf("PIPELINING\r\n"u8);
+        if (at >= 0)
+        {
+            "XPIPELININ\r\n"u8.CopyTo(reply[at..]);
+        }
     }
 
     private static bool HasClosed(Socket socket) => socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;

@@ -4,7 +4,6 @@ using Shop.Notifications.Infrastructure;
 using Shop.Notifications.Infrastructure.Mail;
 using Shop.Notifications.IntegrationEvents;
 using Shop.Notifications.Sending;
-using Shop.ServiceDefaults.Configuration;
 using Shop.ServiceDefaults.Health;
 
 namespace Shop.Notifications.Extensions;
@@ -28,12 +27,13 @@ internal static class ApplicationServiceExtensions
             .Validate(options => System.Net.Mail.MailAddress.TryCreate(options.From, out _), "Notifications:From must be an e-mail address.")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(builder.Configuration.GetMailConnection());
+        builder.Services.AddSingleton(MailConnection.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton<SmtpConnector>();
+        builder.Services.AddSingleton<MailMessageFactory>();
         builder.Services.AddHealthChecks().AddDependencyCheck<SmtpHealthCheck>("mail");
 
         builder.Services.AddSingleton<NotificationMetrics>();
         builder.Services.AddSingleton<MailQueue>();
-        builder.Services.AddSingleton<SmtpMailTransport>();
         builder.Services.AddSingleton<MailFailureReporter>();
         builder.Services.AddSingleton<MailDueSignal>();
         builder.Services.AddHostedService<MailDueListener>();

@@ -6,8 +6,8 @@ namespace Shop.Notifications.Sending;
 
 /// <summary>
 /// Sends the due rows of `mails` over SMTP with <see cref="NotificationOptions.SendConcurrency"/> workers per
-/// replica. A worker claims one row under a lease, sends it, and settles it in a short transaction right after the
-/// SMTP server's reply.
+/// replica, each with its own SMTP connection kept open (<see cref="SmtpMailTransport"/>). A worker claims one row
+/// under a lease, sends it, and settles it in a short transaction right after the SMTP server's reply.
 ///
 /// Exactly once, and where it stops: the SMTP server's "250 accepted" and our "sent" row cannot commit together.
 /// If this process dies after the server accepted the message but before the "sent" update commits (the server's
@@ -18,7 +18,8 @@ namespace Shop.Notifications.Sending;
 /// </summary>
 internal sealed partial class MailSender(
     MailQueue queue,
-    SmtpMailTransport transport,
+    SmtpConnector connector,
+    MailMessageFactory messages,
     MailDueSignal signal,
     MailFailureReporter failures,
     NotificationMetrics metrics,
@@ -34,6 +35,7 @@ internal sealed partial class MailSender(
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
+        await using var transport = new SmtpMailTransport(connector, messages);
         var claimToken = Guid.NewGuid();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -42,7 +44,7 @@ internal sealed partial class MailSender(
             {
                 if (await queue.ClaimAsync(claimToken, settings.SendLease, stoppingToken) is { } mail)
                 {
-                    await SendAsync(mail, claimToken);
+                    await SendAsync(transport, mail, claimToken);
                     continue;
                 }
 
@@ -65,7 +67,7 @@ internal sealed partial class MailSender(
     }
 
     /// <summary>Not cancelled by shutdown: a send cut off after its final "." would be sent again by another replica.</summary>
-    private async Task SendAsync(ClaimedMail mail, Guid claimToken)
+    private async Task SendAsync(SmtpMailTransport transport, ClaimedMail mail, Guid claimToken)
     {
         if (mail.Expired)
         {
@@ -98,7 +100,7 @@ internal sealed partial class MailSender(
             // Refused for now (4xx), unreachable, timed out, or anything unforeseen: try again later, never drop it.
             var delay = RetryBackoff.After(mail.Attempts, settings.MaxRetryDelay);
             var reason = SmtpFailure.Describe(exception);
-            if (exception is SmtpConfigurationException)
+            if (SmtpFailure.IsConfiguration(exception))
             {
                 LogMisconfigured(mail.Id, reason, delay);
             }

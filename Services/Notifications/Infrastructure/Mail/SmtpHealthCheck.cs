@@ -1,23 +1,24 @@
-using System.Net.Sockets;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Shop.ServiceDefaults.Configuration;
 
 namespace Shop.Notifications.Infrastructure.Mail;
 
-/// <summary>Ready when the SMTP server greets us with 220: the same opening every send makes, then a QUIT.</summary>
-internal sealed class SmtpHealthCheck(MailConnectionInfo mail) : IHealthCheck
+/// <summary>Ready when a session opens as every sender's does (greeting, STARTTLS as configured, AUTH with the configured login), then QUIT.</summary>
+internal sealed class SmtpHealthCheck(SmtpConnector connector) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var server = $"SMTP {connector.Server.Host}:{connector.Server.Port}";
+        using var client = new SmtpClient();
         try
         {
-            await using var session = await SmtpSession.OpenAsync(mail.Host, mail.Port, cancellationToken);
-            await session.QuitAsync();
-            return HealthCheckResult.Healthy($"SMTP {mail.Host}:{mail.Port} answers");
+            using var socket = await connector.ConnectAsync(client, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return HealthCheckResult.Healthy($"{server} answers");
         }
-        catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException or SmtpReplyException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return HealthCheckResult.Unhealthy($"SMTP {mail.Host}:{mail.Port} does not answer: {exception.Message}");
+            return HealthCheckResult.Unhealthy($"{server} does not accept us: {SmtpFailure.Describe(exception)}");
         }
     }
 }
