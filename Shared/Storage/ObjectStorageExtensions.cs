@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Minio;
@@ -26,7 +27,9 @@ public static class ObjectStorageExtensions
         builder.Services.AddSingleton(new ObjectStore.Options(bucket));
         builder.Services.AddSingleton<ObjectStore>();
         builder.Services.AddHostedService<BucketInitializer>();
+        builder.Services.AddSingleton<ObjectStorageUnavailableHandler>();
         builder.Services.AddExceptionHandler<ObjectStorageUnavailableHandler>();
+        builder.Services.AddSingleton<IDeveloperPageExceptionFilter>(services => services.GetRequiredService<ObjectStorageUnavailableHandler>());
         builder.Services.AddHealthChecks().AddDependencyCheck<ObjectStorageHealthCheck>("storage");
         return builder;
     }

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Shop.Storage;
 
-/// <summary>An object-store outage is the server's dependency failing for now: 503 ProblemDetails, not a 500.</summary>
-internal sealed class ObjectStorageUnavailableHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+/// <summary>
+/// An object-store outage is a dependency failing for now: 503 ProblemDetails, not a 500. Also a developer-page
+/// filter, because in Development (how Aspire runs services) that page sees exceptions before the exception handler.
+/// </summary>
+internal sealed class ObjectStorageUnavailableHandler(IProblemDetailsService problemDetails) : IExceptionHandler, IDeveloperPageExceptionFilter
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -24,7 +27,14 @@ internal sealed class ObjectStorageUnavailableHandler(IProblemDetailsService pro
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Object storage is unavailable; try again shortly.",
             },
-            Exception = exception,
         });
+    }
+
+    public async Task HandleExceptionAsync(ErrorContext errorContext, Func<ErrorContext, Task> next)
+    {
+        if (!await TryHandleAsync(errorContext.HttpContext, errorContext.Exception, errorContext.HttpContext.RequestAborted))
+        {
+            await next(errorContext);
+        }
     }
 }
