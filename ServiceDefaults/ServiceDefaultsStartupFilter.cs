@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using Shop.ServiceDefaults.Errors;
-using Shop.ServiceDefaults.Health;
 
 namespace Shop.ServiceDefaults;
 
@@ -10,7 +9,6 @@ internal sealed class ServiceDefaultsStartupFilter(IOptions<ErrorResponseOptions
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        app.UseProbesOutOfTraces();
         app.UseExceptionHandler();
         if (errors.Value.StatusCodePages)
         {

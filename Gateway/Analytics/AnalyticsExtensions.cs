@@ -10,7 +10,10 @@ internal static class AnalyticsExtensions
     public static IHostApplicationBuilder AddAnalytics(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<AnalyticsOptions>(builder.Configuration.GetSection(AnalyticsOptions.Section));
-        builder.Services.AddHttpClient(StatsCollector.HttpClientName, http => http.MaxResponseContentBufferSize = ServiceAnswers.MaxBytes);
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; StatsCollector retries within its own deadline.
+        builder.Services.AddHttpClient(StatsCollector.HttpClientName, http => http.MaxResponseContentBufferSize = ServiceAnswers.MaxBytes)
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<StatsCollector>();
         return builder;
     }

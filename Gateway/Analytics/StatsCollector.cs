@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Shop.Gateway.Correlation;
-using Shop.ServiceDefaults.ServiceDiscovery;
 
 namespace Shop.Gateway.Analytics;
 
@@ -11,14 +10,16 @@ namespace Shop.Gateway.Analytics;
 /// </summary>
 internal sealed partial class StatsCollector(
     IHttpClientFactory httpClients,
-    ServiceEndpointResolver endpoints,
     IOptions<AnalyticsOptions> options,
     TimeProvider time,
     ILogger<StatsCollector> logger)
 {
     public const string HttpClientName = "analytics";
 
-    /// <summary>With several replicas, a refused connection or a 5xx is retried on the next one (within the same deadline).</summary>
+    /// <summary>
+    /// A refused connection or a 5xx is retried at once (within the same deadline); service discovery hands each
+    /// attempt the next replica. The standard resilience handler is off for this client: its back-off would outlast the deadline.
+    /// </summary>
     private const int MaxAttempts = 3;
 
     /// <param name="correlationId">The `/stats` request's, sent on to every service asked so their logs join it.</param>
@@ -35,23 +36,15 @@ internal sealed partial class StatsCollector(
     private async Task<T?> FetchAsync<T>(string service, string correlationId, CancellationToken cancellationToken)
         where T : class, IServiceTotals
     {
-        var replicas = endpoints.Resolve(service).Count;
-        if (replicas == 0)
-        {
-            LogNoAnswer(service, "no address is configured (services__" + service + "__http__0)");
-            return null;
-        }
-
         var timeout = options.Value.ServiceTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var http = httpClients.CreateClient(HttpClientName);
         var failure = string.Empty;
-        for (var attempt = 1; attempt <= Math.Min(replicas, MaxAttempts); attempt++)
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             try
             {
-                // Service discovery picks the replica (round robin), so a retry goes to the next one.
                 using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{service}/internal/stats"));
                 request.Headers.TryAddWithoutValidation(CorrelationIdMiddleware.Header, correlationId);
                 using var response = await http.SendAsync(request, deadline.Token);

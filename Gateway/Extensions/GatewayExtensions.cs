@@ -35,7 +35,9 @@ internal static class GatewayExtensions
         services.AddSingleton<IProxyConfigProvider, PublicRoutes>();
         services.AddSingleton<IForwarderHttpClientFactory, GatewayHttpClientFactory>();
         services.AddSingleton<IPassiveHealthCheckPolicy, ConnectFailurePolicy>();
-        services.AddReverseProxy().AddTransforms(transforms => transforms.RequestTransforms.Add(new IdentityHeadersTransform()));
+        services.AddReverseProxy()
+            .AddServiceDiscoveryDestinationResolver()
+            .AddTransforms(transforms => transforms.RequestTransforms.Add(new IdentityHeadersTransform()));
 
         services.AddHttpClient(ServiceDocuments.HttpClientName);
         services.AddSingleton<ServiceDocuments>();

@@ -52,7 +52,7 @@ internal static class RateLimiting
                 : RateLimitPartition.GetNoLimiter(Unlimited);
         }
 
-        return limits.PerClientPerSecond > 0 && !IsProbe(context.Request.Path)
+        return limits.PerClientPerSecond > 0 && !HealthExtensions.IsProbe(context.Request.Path)
             ? FixedWindow(new Partition("client", Client(context)), limits.PerClientPerSecond, TimeSpan.FromSeconds(1))
             : RateLimitPartition.GetNoLimiter(Unlimited);
     }
@@ -74,9 +74,6 @@ internal static class RateLimiting
 
     private static IPAddress Client(HttpContext context) =>
         context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress ?? IPAddress.None;
-
-    private static bool IsProbe(PathString path) =>
-        path.Equals(HealthExtensions.ReadyPath, StringComparison.OrdinalIgnoreCase) || path.Equals(HealthExtensions.LivePath, StringComparison.OrdinalIgnoreCase);
 
     private readonly record struct Partition(string Bucket, IPAddress Client);
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Shop.Access;
 using Shop.Gateway.Extensions;
-using Shop.ServiceDefaults.ServiceDiscovery;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.LoadBalancing;
@@ -11,15 +10,16 @@ namespace Shop.Gateway.Routing;
 
 /// <summary>
 /// YARP's configuration, derived from the access table: one route per rule (method + path template) and one
-/// cluster per service, whose destinations are every `services__&lt;name&gt;__http__&lt;i&gt;` URL, load balanced and
-/// health checked. Rules the gateway answers itself (service `gateway`) get no route here.
+/// cluster per service with the one destination `http://&lt;name&gt;`, which service discovery's destination resolver
+/// turns into every `services__&lt;name&gt;__http__&lt;i&gt;` URL; each of those is load balanced and health checked on
+/// its own. Rules the gateway answers itself (service `gateway`) get no route here.
 /// </summary>
 internal sealed class PublicRoutes : IProxyConfigProvider, IProxyConfig
 {
     public const string GatewayService = "gateway";
     public const string HealthPath = "/health";
 
-    public PublicRoutes(ServiceEndpointResolver endpoints, IOptions<GatewayOptions> options)
+    public PublicRoutes(IOptions<GatewayOptions> options)
     {
         var proxied = AccessTable.Rules.Where(rule => rule.Service != GatewayService).ToList();
         Routes = proxied.Select(rule => new RouteConfig
@@ -28,7 +28,7 @@ internal sealed class PublicRoutes : IProxyConfigProvider, IProxyConfig
             ClusterId = rule.Service,
             Match = new RouteMatch { Path = rule.Template, Methods = [rule.Method] },
         }).ToList();
-        Clusters = proxied.Select(rule => rule.Service).Distinct().Select(service => Cluster(service, endpoints.Resolve(service), options.Value)).ToList();
+        Clusters = proxied.Select(rule => rule.Service).Distinct().Select(service => Cluster(service, options.Value)).ToList();
     }
 
     public IReadOnlyList<RouteConfig> Routes { get; }
@@ -44,13 +44,11 @@ internal sealed class PublicRoutes : IProxyConfigProvider, IProxyConfig
 
     private static string RouteId(AccessRule rule) => $"{rule.Method} {rule.Template}";
 
-    private static ClusterConfig Cluster(string service, IReadOnlyList<Uri> urls, GatewayOptions options) => new()
+    private static ClusterConfig Cluster(string service, GatewayOptions options) => new()
     {
         ClusterId = service,
         LoadBalancingPolicy = LoadBalancingPolicies.PowerOfTwoChoices,
-        Destinations = urls
-            .Select((url, index) => (Id: $"{service}-{index}", Config: new DestinationConfig { Address = url.ToString() }))
-            .ToDictionary(destination => destination.Id, destination => destination.Config),
+        Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = $"http://{service}" } },
         HealthCheck = new HealthCheckConfig
         {
             Active = new ActiveHealthCheckConfig

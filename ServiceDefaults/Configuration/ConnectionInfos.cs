@@ -1,8 +1,5 @@
 namespace Shop.ServiceDefaults.Configuration;
 
-/// <summary>`Host=..;Port=..;Username=..;Password=..;Database=..` (the raw string goes to Npgsql as it is).</summary>
-public sealed record PostgresConnectionInfo(string ConnectionString, string Host, int Port, string Database);
-
 /// <summary>`nats://[user:pass@]host:port`.</summary>
 public sealed record NatsConnectionInfo(Uri Url);
 

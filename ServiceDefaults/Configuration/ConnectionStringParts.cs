@@ -43,17 +43,4 @@ internal sealed class ConnectionStringParts
 
         return uri;
     }
-
-    public int Port(string key, int defaultPort)
-    {
-        var text = Optional(key);
-        if (text is null)
-        {
-            return defaultPort;
-        }
-
-        return int.TryParse(text, out var port) && port is > 0 and <= 65535
-            ? port
-            : throw new ConnectionStringException(name, $"has {key}={text}, which is not a port number.");
-    }
 }

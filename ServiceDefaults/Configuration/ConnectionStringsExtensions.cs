@@ -8,14 +8,6 @@ namespace Shop.ServiceDefaults.Configuration;
 /// </summary>
 public static class ConnectionStringsExtensions
 {
-    public static PostgresConnectionInfo GetPostgresConnection(this IConfiguration configuration, string name)
-    {
-        var value = Require(configuration, name);
-        var parts = ConnectionStringParts.Parse(name, value);
-        parts.Required("Username", "User ID", "User");
-        return new PostgresConnectionInfo(value, parts.Required("Host", "Server"), parts.Port("Port", 5432), parts.Required("Database"));
-    }
-
     public static NatsConnectionInfo GetNatsConnection(this IConfiguration configuration, string name = "nats")
     {
         var value = Require(configuration, name);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -45,19 +44,7 @@ public static class HealthExtensions
         });
     }
 
-    /// <summary>Probes arrive every few seconds; they would drown the traces that matter.</summary>
-    internal static void UseProbesOutOfTraces(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
-        {
-            if (Activity.Current is { } activity && IsProbe(context.Request.Path))
-            {
-                activity.IsAllDataRequested = false;
-                activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
-            }
-
-            return next(context);
-        });
-
-    private static bool IsProbe(PathString path) =>
+    /// <summary>`/health` or `/alive`: kept out of traces and rate limits.</summary>
+    public static bool IsProbe(PathString path) =>
         path.Equals(ReadyPath, StringComparison.OrdinalIgnoreCase) || path.Equals(LivePath, StringComparison.OrdinalIgnoreCase);
 }

@@ -6,8 +6,8 @@ namespace Shop.Data;
 
 /// <summary>
 /// Creates the service's database if it is missing, then applies pending migrations under a Postgres advisory
-/// lock, so replicas that start together apply each script exactly once. EF Core migrations are not used:
-/// its design-time package cannot be restored here (environment.md).
+/// lock, so replicas that start together apply each script exactly once. Plain SQL scripts rather than EF Core
+/// migrations: Shop reads and writes with Dapper and has no DbContext to derive them from.
 /// </summary>
 public sealed class DatabaseMigrator(
     NpgsqlDataSource dataSource,

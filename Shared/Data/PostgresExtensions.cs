@@ -1,27 +1,23 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
-using Shop.ServiceDefaults.Configuration;
-using Shop.ServiceDefaults.Health;
 
 namespace Shop.Data;
 
 public static class PostgresExtensions
 {
     /// <summary>
-    /// The service's database from `ConnectionStrings__<name>`: an <see cref="NpgsqlDataSource"/>, the database created
-    /// and migrated at startup from the SQL scripts embedded in <paramref name="migrationsAssembly"/>, and a readiness check.
+    /// The service's database from `ConnectionStrings__<name>`: Aspire.Npgsql's <c>NpgsqlDataSource</c> (pooling,
+    /// the `PostgreSql` readiness check, traces and metrics), the database created if missing and migrated at startup
+    /// from the SQL scripts embedded in <paramref name="migrationsAssembly"/>.
     /// </summary>
     public static IHostApplicationBuilder AddPostgresDatabase(this IHostApplicationBuilder builder, string name, Assembly migrationsAssembly)
     {
-        var connection = builder.Configuration.GetPostgresConnection(name);
-        builder.Services.AddSingleton(new PostgresDatabase(connection.Database, connection.ConnectionString));
+        builder.Services.AddSingleton(PostgresDatabase.FromConfiguration(builder.Configuration, name));
+        builder.AddNpgsqlDataSource(name);
         builder.AddMigrations(migrationsAssembly);
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connection.ConnectionString) { Name = name }.Build());
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService<MigrationHostedService>();
-        builder.Services.AddHealthChecks().AddDependencyCheck<PostgresHealthCheck>("postgres");
         return builder;
     }
 

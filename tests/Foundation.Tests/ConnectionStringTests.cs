@@ -6,28 +6,6 @@ namespace Shop.Foundation.Tests;
 public sealed class ConnectionStringTests
 {
     [Fact]
-    public void Postgres_connection_string_is_read_as_aspire_writes_it()
-    {
-        var info = Configuration(("authdb", "Host=db;Port=6543;Username=postgres;Password=p;Database=authdb")).GetPostgresConnection("authdb");
-
-        Assert.Equal(("db", 6543, "authdb"), (info.Host, info.Port, info.Database));
-    }
-
-    [Theory]
-    [InlineData(null, "ConnectionStrings__authdb is missing")]
-    [InlineData("Port=5432;Username=u;Database=d", "ConnectionStrings__authdb has no Host=")]
-    [InlineData("Host=h;Port=x;Username=u;Database=d", "ConnectionStrings__authdb has Port=x, which is not a port number")]
-    [InlineData("Host=h;Username=u", "ConnectionStrings__authdb has no Database=")]
-    [InlineData("Host=h;Database=d", "ConnectionStrings__authdb has no Username=")]
-    [InlineData("not a connection string", "ConnectionStrings__authdb is not a list of Key=value pairs")]
-    public void Bad_postgres_connection_string_names_the_key(string? value, string message)
-    {
-        var error = Assert.Throws<ConnectionStringException>(() => Configuration(("authdb", value)).GetPostgresConnection("authdb"));
-
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Nats_url_keeps_user_and_password()
     {
         var info = Configuration(("nats", "nats://nats:p%40ss@host:4222")).GetNatsConnection();

@@ -11,12 +11,15 @@ public sealed class HealthTests(StackFixture fixture)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
+    /// <summary>Aspire.Npgsql names its check of the service's database.</summary>
+    private const string Postgres = "PostgreSql";
+
     public static TheoryData<string, string[]> Dependencies => new()
     {
-        { "auth", ["postgres", "nats", "storage"] },
-        { "products", ["postgres", "nats"] },
-        { "orders", ["postgres", "nats"] },
-        { "notifications", ["postgres", "nats", "mail"] },
+        { "auth", [Postgres, "nats", "storage"] },
+        { "products", [Postgres, "nats"] },
+        { "orders", [Postgres, "nats"] },
+        { "notifications", [Postgres, "nats", "mail"] },
     };
 
     [Theory]
@@ -41,7 +44,7 @@ public sealed class HealthTests(StackFixture fixture)
 
     [Fact]
     public async Task Stopped_postgres_makes_every_service_unready_until_it_returns() =>
-        await AssertFollowsDependencyAsync(fixture.Stack.Postgres, "postgres", ShopProject.Services.Select(project => project.Name).ToArray());
+        await AssertFollowsDependencyAsync(fixture.Stack.Postgres, Postgres, ShopProject.Services.Select(project => project.Name).ToArray());
 
     [Fact]
     public async Task Stopped_nats_makes_every_service_unready_until_it_returns() =>

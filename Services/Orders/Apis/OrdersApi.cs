@@ -5,7 +5,7 @@ using Shop.Orders.Application;
 using Shop.Orders.Infrastructure;
 using Shop.Orders.Model;
 using Shop.ServiceDefaults.Authentication;
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 
 namespace Shop.Orders.Apis;
 

@@ -6,7 +6,7 @@ using Shop.Messaging;
 using Shop.Orders.Infrastructure;
 using Shop.Orders.IntegrationEvents;
 using Shop.Orders.Model;
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Shop.Orders.Application;

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 using Shop.Orders.Model;
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 
 namespace Shop.Orders.Infrastructure;
 

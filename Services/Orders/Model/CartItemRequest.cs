@@ -1,4 +1,4 @@
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 
 namespace Shop.Orders.Model;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 
 namespace Shop.Orders.Model;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 
 namespace Shop.Orders.Model;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Shop.Products.Infrastructure;
 using Shop.Products.Model;
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 
 namespace Shop.Products.Apis;
 

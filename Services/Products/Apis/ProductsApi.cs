@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Products.Infrastructure;
 using Shop.Products.Model;
 using Shop.ServiceDefaults.Authentication;
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 
 namespace Shop.Products.Apis;
 

@@ -3,7 +3,7 @@ using Npgsql;
 using Shop.Messaging;
 using Shop.Products.IntegrationEvents;
 using Shop.Products.Model;
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 
 namespace Shop.Products.Infrastructure;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 
 namespace Shop.Products.Model;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Primitives;
 using Shop.Orders.Model;
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 
 namespace Shop.Catalog.Tests.Unit;
 

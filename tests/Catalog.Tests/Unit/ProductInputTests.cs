@@ -1,5 +1,5 @@
 using Shop.Products.Model;
-using Shop.ServiceDefaults.Http;
+using Shop.Http;
 
 namespace Shop.Catalog.Tests.Unit;
 

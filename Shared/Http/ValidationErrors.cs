@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Shop.ServiceDefaults.Http;
+namespace Shop.Http;
 
 /// <summary>Collects field -> messages while an endpoint checks its input, then answers 400 with the `errors` map.</summary>
 public sealed class ValidationErrors

@@ -1,4 +1,4 @@
-namespace Shop.ServiceDefaults.Http;
+namespace Shop.Http;
 
 /// <summary>
 /// The paging every list endpoint shares (contract.md section 3): `page` from 1, `pageSize` 1 to 100, default 20.
