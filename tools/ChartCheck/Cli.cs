@@ -1,12 +1,16 @@
 using Shop.ChartCheck.Chart;
 using Shop.ChartCheck.Checks;
 using Shop.ChartCheck.Fixes;
+using Shop.ChartCheck.Proof;
 
 namespace Shop.ChartCheck;
 
 /// <summary>
 /// <c>check &lt;chartDir&gt; --manifest &lt;aspire-manifest.json&gt;</c>: one line per finding, exit 1 if any.
 /// <c>fix &lt;chartDir&gt; --manifest &lt;m&gt; [--parameter name=value]...</c>: the post-processing, then the same check.
+/// <c>verify &lt;rendered.yaml&gt; [--values &lt;install-values.yaml&gt;]...</c>: what <c>helm template</c> rendered,
+/// parsed strictly and held to the invariants; the <c>secrets.*</c> of the values files must appear nowhere in plain sight.
+/// <c>drift &lt;current-manifest&gt; &lt;fixture-manifest&gt;</c>: whether the fixture's manifest still has the AppHost's shape.
 /// Exit 2 for a wrong command line or a chart that cannot be read.
 /// </summary>
 internal static class Cli
@@ -17,7 +21,14 @@ internal static class Cli
 
     private const string Usage =
         "usage: ChartCheck check <chartDir> --manifest <aspire-manifest.json>\n" +
-        "       ChartCheck fix <chartDir> --manifest <aspire-manifest.json> [--parameter <aspire-parameter>=<value>]...";
+        "       ChartCheck fix <chartDir> --manifest <aspire-manifest.json> [--parameter <aspire-parameter>=<value>]...\n" +
+        "       ChartCheck verify <rendered.yaml> [--values <install-values.yaml>]...\n" +
+        "       ChartCheck drift <current-aspire-manifest.json> <fixture-aspire-manifest.json>";
+
+    /// <summary>What to do when the AppHost's manifest no longer has the fixture's shape.</summary>
+    public const string RegenerateFixture =
+        "the Aspirate fixture (tests/ChartCheck.Tests/Fixtures/aspirate-9.1.0) is out of date: regenerate it with Aspirate " +
+        "(the GitHub workflow's chart job runs the real tool and uploads the artifact aspirate-output; see the fixture's README)";
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -27,6 +38,8 @@ internal static class Cli
             {
                 ["check", var chartDirectory, .. var options] => Check(HelmChart.Open(chartDirectory), Options.Parse(options, Usage).Manifest, output),
                 ["fix", var chartDirectory, .. var options] => Fix(HelmChart.Open(chartDirectory), Options.Parse(options, Usage), output),
+                ["drift", var current, var fixture] => Drift(AspireManifest.Load(current), AspireManifest.Load(fixture), output),
+                ["verify", var renderedFile, .. var options] => Verify(renderedFile, Options.ValuesFiles(options, Usage), output),
                 _ => Fail(error, Usage),
             };
         }
@@ -66,6 +79,32 @@ internal static class Cli
         return Check(chart, options.Manifest, output);
     }
 
+    private static int Drift(AspireManifest current, AspireManifest fixture, TextWriter output)
+    {
+        var differences = ManifestShape.Differences(fixture, current);
+        foreach (var line in differences)
+        {
+            output.WriteLine(line);
+        }
+
+        output.WriteLine(differences.Count == 0 ? "the AppHost's manifest has the fixture's shape" : RegenerateFixture);
+        return differences.Count == 0 ? Passed : FoundDefects;
+    }
+
+    private static int Verify(string renderedFile, IEnumerable<string> valuesFiles, TextWriter output)
+    {
+        var rendered = File.Exists(renderedFile) ? File.ReadAllText(renderedFile) : throw new ChartException($"{renderedFile} not found");
+        var objects = RenderedObjects.Parse(rendered);
+        var findings = Invariants.Check(objects, valuesFiles.SelectMany(InstallValues.Secrets).ToList());
+        foreach (var finding in findings)
+        {
+            output.WriteLine(finding);
+        }
+
+        output.WriteLine($"{renderedFile}: {objects.Count} objects parsed strictly, {(findings.Count == 0 ? "every invariant holds" : $"{findings.Count} finding(s)")}");
+        return findings.Count == 0 ? Passed : FoundDefects;
+    }
+
     private static int Fail(TextWriter error, string message)
     {
         error.WriteLine(message);
@@ -74,6 +113,11 @@ internal static class Cli
 
     private sealed record Options(AspireManifest Manifest, Dictionary<string, string> Parameters)
     {
+        public static IEnumerable<string> ValuesFiles(string[] options, string usage) =>
+            options.Length % 2 == 0 && options.Where((option, index) => index % 2 == 0).All(option => option == "--values")
+                ? options.Where((option, index) => index % 2 == 1)
+                : throw new ChartException($"expected --values <file>...\n{usage}");
+
         public static Options Parse(string[] options, string usage)
         {
             string? manifest = null;
