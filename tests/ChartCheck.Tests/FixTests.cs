@@ -52,6 +52,16 @@ public sealed class FixTests : IDisposable
     }
 
     [Fact]
+    public void Service_images_come_from_image_registry_and_tag()
+    {
+        var valuesText = File.ReadAllText(aspirate.Chart.ValuesFile);
+        File.WriteAllText(aspirate.Chart.ValuesFile, valuesText.Replace("registry: ghcr.io/example-org", "registry: mirror.example.org/shop", StringComparison.Ordinal));
+
+        Assert.Equal("mirror.example.org/shop/shop-orders:3f2c1d0e9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e", Assert.Single(Workload("orders").Containers).Scalar("image"));
+        Assert.Equal("docker.io/library/postgres:18.3", Assert.Single(Workload("postgres").Containers).Scalar("image"));
+    }
+
+    [Fact]
     public void The_minio_image_keeps_its_case() =>
         Assert.Equal("quay.io/minio/minio:RELEASE.2025-04-22T22-12-26Z", ChartModel.LoadValues(aspirate.Chart).Mapping("images").Scalar("minio"));
 
@@ -145,6 +155,8 @@ public sealed class FixTests : IDisposable
         var backend = Assert.Single(rule.Mapping("http").Sequence("paths").Mappings()).Mapping("backend").Mapping("service");
         Assert.Equal("gateway", backend.Scalar("name"));
         Assert.Equal("http", backend.Mapping("port").Scalar("name"));
+        var tls = Assert.Single(ingress.Spec.Sequence("tls").Mappings());
+        Assert.Equal("shop-tls", tls.Scalar("secretName"));
     }
 
     [Fact]

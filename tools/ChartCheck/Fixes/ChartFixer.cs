@@ -34,6 +34,7 @@ internal static class ChartFixer
             ReplicaValues.Apply,
             GatewayIngress.Apply,
             fixContext => ImageFix.Apply(fixContext, manifest),
+            ImageValues.Apply,
         ];
         var notes = fixes.SelectMany(fix => fix(context).ToList()).ToList();
         notes.AddRange(ChartMetadataFix.Apply(chart));
