@@ -28,14 +28,16 @@ else
 fi
 
 # 2. Aspirate's chart: generated where the tool is installed, else the measured fixture (with the manifest it came from).
-if command -v aspirate >/dev/null 2>&1 && [ -n "$current_manifest" ]; then
-  step "2. chart: aspirate generate (installed: $(command -v aspirate)) from $current_manifest"
+# Aspirate is the repository's local dotnet tool (.config/dotnet-tools.json); it targets net9.0, hence the roll-forward.
+export DOTNET_ROLL_FORWARD=Major
+if [ -n "$current_manifest" ] && (cd "$ROOT" && dotnet tool run aspirate --version) >/dev/null 2>&1; then
+  step "2. chart: dotnet aspirate generate (the tool is installed) from $current_manifest"
   parameters=()
   for name in $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["resources"]; print(" ".join(k for k,v in r.items() if v.get("type")=="parameter.v0"))' "$current_manifest"); do
     parameters+=("$name=$(openssl rand -hex 24)")
   done
   printf '%s\n' "${parameters[@]}" >"$WORK/parameters.env"
-  (cd "$WORK" && aspirate generate --project-path "$ROOT/AppHost" --aspire-manifest "$current_manifest" --non-interactive \
+  (cd "$WORK" && dotnet tool run aspirate generate --project-path "$ROOT/AppHost" --aspire-manifest "$current_manifest" --non-interactive \
     --output-format helm --output-path "$WORK/aspirate-output" --skip-build --container-registry ghcr.io \
     --container-repository-prefix example-org --container-image-tag local --image-pull-policy IfNotPresent \
     --include-dashboard false --disable-secrets --disable-state $(printf -- '--parameter %s ' "${parameters[@]}") >&2)
@@ -43,7 +45,7 @@ if command -v aspirate >/dev/null 2>&1 && [ -n "$current_manifest" ]; then
   cp -r "$WORK/aspirate-output/Chart" "$WORK/chart"
   chart_manifest=$current_manifest
 else
-  step "2. chart: aspirate is not installed here (NuGet does not serve it): using Aspirate 9.1.0's real output, $FIXTURE/chart"
+  step "2. chart: Aspirate is not installed here (NuGet does not serve it): using Aspirate 9.1.0's real output, $FIXTURE/chart"
   cp -r "$FIXTURE/chart" "$WORK/chart"
   cp "$FIXTURE/parameters.env" "$WORK/parameters.env"
   chart_manifest=$FIXTURE/aspire-manifest.json
