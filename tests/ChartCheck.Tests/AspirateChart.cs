@@ -3,23 +3,26 @@ using Shop.ChartCheck.Fixes;
 
 namespace Shop.ChartCheck.Tests;
 
-/// <summary>A private copy of the Aspirate 9.1.0 fixture chart, deleted after the test.</summary>
+/// <summary>A private copy of Aspirate 9.1.0's real chart for Shop (Fixtures/aspirate-9.1.0), deleted after the test.</summary>
 internal sealed class AspirateChart : IDisposable
 {
-    /// <summary>The fake Aspire parameter values baked into the fixture, as CI passes them to Aspirate and to fix.</summary>
-    public static readonly IReadOnlyDictionary<string, string> FakeParameters = new Dictionary<string, string>
-    {
-        ["postgres-password"] = "FAKEpostgresPassword0000000001",
-        ["nats-password"] = "FAKEnatsPassword00000000000001",
-        ["storage-user"] = "FAKEstorageUser0000000001",
-        ["storage-password"] = "FAKEstoragePassword00000000001",
-        ["auth-signing-key"] = "FAKEauthSigningKey0000000000000000000000000001",
-    };
+    public static readonly string FixtureDirectory = RepositoryPaths.Of("tests", "ChartCheck.Tests", "Fixtures", "aspirate-9.1.0");
+
+    public static readonly string ManifestFile = Path.Combine(FixtureDirectory, "aspire-manifest.json");
+
+    /// <summary>The fake Aspire parameter values CI passed to Aspirate for the fixture, as CI passes them to fix.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FakeParameters =
+        File.ReadAllLines(Path.Combine(FixtureDirectory, "parameters.env"))
+            .Where(line => line.Contains('='))
+            .ToDictionary(line => line[..line.IndexOf('=')], line => line[(line.IndexOf('=') + 1)..]);
+
+    /// <summary>The AppHost's projects, which Aspirate writes as Deployments.</summary>
+    public static TheoryData<string> Projects => new() { "auth", "products", "orders", "notifications", "gateway" };
 
     public AspirateChart()
     {
         Directory = Path.Combine(Path.GetTempPath(), "chartcheck-" + Guid.NewGuid().ToString("N"));
-        var source = RepositoryPaths.Of("tests", "ChartCheck.Tests", "Fixtures", "aspirate-9.1.0");
+        var source = Path.Combine(FixtureDirectory, "chart");
         foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(Directory, Path.GetRelativePath(source, file));
@@ -28,6 +31,8 @@ internal sealed class AspirateChart : IDisposable
         }
     }
 
+    public static AspireManifest Manifest => AspireManifest.Load(ManifestFile);
+
     public string Directory { get; }
 
     public HelmChart Chart => HelmChart.Open(Directory);
@@ -35,9 +40,11 @@ internal sealed class AspirateChart : IDisposable
     public static AspirateChart Fixed()
     {
         var chart = new AspirateChart();
-        ChartFixer.Fix(chart.Chart, FakeParameters);
+        chart.Fix();
         return chart;
     }
+
+    public IReadOnlyList<string> Fix() => ChartFixer.Fix(Chart, Manifest, FakeParameters);
 
     public ChartModel Rendered() => ChartModel.Rendered(Chart);
 
@@ -52,7 +59,7 @@ internal sealed class AspirateChart : IDisposable
     }
 
     public IEnumerable<string> AllText() =>
-        System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories).Select(File.ReadAllText);
+        System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText);
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

@@ -10,11 +10,11 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Check_of_aspirate_output_exits_1_with_a_line_per_finding()
     {
-        var exitCode = Cli.Run(["check", aspirate.Directory], output, error);
+        var exitCode = Cli.Run(["check", aspirate.Directory, "--manifest", AspirateChart.ManifestFile], output, error);
 
         Assert.Equal(Cli.FoundDefects, exitCode);
         var lines = output.ToString().TrimEnd().Split('\n');
-        Assert.All(lines[..^1], line => Assert.StartsWith("templates/", line, StringComparison.Ordinal));
+        Assert.All(lines[..^1], line => Assert.Matches(@"^(templates/[a-z-]+\.yaml: [A-Za-z]+ [a-z-]+|values\.yaml|Chart\.yaml): [^ ]+: ", line));
         Assert.EndsWith($"{lines.Length - 1} finding(s)", lines[^1], StringComparison.Ordinal);
     }
 
@@ -23,7 +23,7 @@ public sealed class CliTests : IDisposable
     {
         var parameters = AspirateChart.FakeParameters.SelectMany(pair => new[] { "--parameter", $"{pair.Key}={pair.Value}" });
 
-        var exitCode = Cli.Run(["fix", aspirate.Directory, .. parameters], output, error);
+        var exitCode = Cli.Run(["fix", aspirate.Directory, "--manifest", AspirateChart.ManifestFile, .. parameters], output, error);
 
         Assert.Equal(Cli.Passed, exitCode);
         Assert.EndsWith("no findings", output.ToString().TrimEnd(), StringComparison.Ordinal);
@@ -32,19 +32,26 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Fix_without_the_parameters_leaves_findings()
     {
-        var exitCode = Cli.Run(["fix", aspirate.Directory], output, error);
+        var exitCode = Cli.Run(["fix", aspirate.Directory, "--manifest", AspirateChart.ManifestFile], output, error);
 
         Assert.Equal(Cli.FoundDefects, exitCode);
-        Assert.Contains("holds a secret written into the chart", output.ToString());
+        Assert.Contains("Secret postgres: stringData.POSTGRES_PASSWORD: holds a secret written into the chart", output.ToString());
     }
 
     [Fact]
     public void Refuses_a_parameter_too_short_to_replace_safely()
     {
-        var exitCode = Cli.Run(["fix", aspirate.Directory, "--parameter", "nats-password=short"], output, error);
+        var exitCode = Cli.Run(["fix", aspirate.Directory, "--manifest", AspirateChart.ManifestFile, "--parameter", "nats-password=short"], output, error);
 
         Assert.Equal(Cli.Unusable, exitCode);
         Assert.Contains("parameter nats-password", error.ToString());
+    }
+
+    [Fact]
+    public void Check_without_the_manifest_exits_2()
+    {
+        Assert.Equal(Cli.Unusable, Cli.Run(["check", aspirate.Directory], output, error));
+        Assert.Contains("--manifest is required", error.ToString());
     }
 
     [Theory]

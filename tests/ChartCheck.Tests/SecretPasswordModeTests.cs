@@ -1,32 +1,32 @@
-using Shop.ChartCheck.Chart;
 using Shop.ChartCheck.Checks;
-using Shop.ChartCheck.Fixes;
 using Shop.ChartCheck.Yaml;
 
 namespace Shop.ChartCheck.Tests;
 
-/// <summary>
-/// With <c>--secret-password</c> instead of <c>--disable-secrets</c>, Aspirate puts connection strings and
-/// POSTGRES_PASSWORD into Secrets, base64-encoded in data. fix must handle that shape too.
-/// </summary>
+/// <summary>With <c>--secret-password</c> Aspirate's Secrets hold every value base64-encoded twice: check says so, fix decodes them.</summary>
 public sealed class SecretPasswordModeTests : IDisposable
 {
     private readonly AspirateChart aspirate = new();
 
+    public SecretPasswordModeTests() => SecretPasswordMode.Apply(aspirate);
+
     [Fact]
-    public void Base64_secret_values_are_replaced_by_install_time_values()
+    public void Check_reports_the_double_encoding() =>
+        Assert.Contains(
+            "templates/postgres-secret.yaml: Secret postgres: data: every value is base64-encoded twice (Aspirate's --secret-password output): pods would read base64 text",
+            ChartChecker.Check(aspirate.Chart, AspirateChart.Manifest).Select(finding => finding.ToString()));
+
+    [Fact]
+    public void Fix_decodes_twice_and_replaces_the_values_with_install_time_ones()
     {
-        var password = AspirateChart.FakeParameters["postgres-password"];
-        aspirate.Edit("postgres-configmap.yaml", $"  POSTGRES_PASSWORD: {password}\n", "");
-        var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(password));
-        File.WriteAllText(aspirate.Template("postgres-secret.yaml"), $"apiVersion: v1\ndata:\n  POSTGRES_PASSWORD: {encoded}\nkind: Secret\nmetadata:\n  labels:\n    app: postgres\n  name: postgres\ntype: Opaque\n");
-        aspirate.Edit("postgres-statefulset.yaml", "            name: postgres\n", "            name: postgres\n        - secretRef:\n            name: postgres\n");
+        aspirate.Fix();
 
-        ChartFixer.Fix(aspirate.Chart, AspirateChart.FakeParameters);
-
-        Assert.Empty(ChartChecker.Check(aspirate.Chart));
-        var secret = ChartModel.Rendered(aspirate.Chart).Find("Secret", "postgres")!;
-        Assert.Equal("INSTALL-TIME(secrets.postgresPassword)", secret.Node.Mapping("stringData").Scalar("POSTGRES_PASSWORD"));
+        Assert.Empty(ChartChecker.Check(aspirate.Chart, AspirateChart.Manifest));
+        var rendered = aspirate.Rendered();
+        Assert.Equal("INSTALL-TIME(secrets.postgresPassword)", rendered.Find("Secret", "postgres")!.Node.Mapping("stringData").Scalar("POSTGRES_PASSWORD"));
+        Assert.Equal(
+            "Endpoint=http://minio:9000;AccessKey=INSTALL-TIME(secrets.storageUser);SecretKey=INSTALL-TIME(secrets.storagePassword)",
+            rendered.Find("Secret", "auth")!.Node.Mapping("stringData").Scalar("ConnectionStrings__storage"));
     }
 
     public void Dispose() => aspirate.Dispose();

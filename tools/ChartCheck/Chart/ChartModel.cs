@@ -54,6 +54,21 @@ internal sealed class ChartModel(List<ChartObject> objects)
         });
     }
 
+    /// <summary>Names of the container ports the workloads declare.</summary>
+    public static HashSet<string> ContainerPortNames(IEnumerable<ChartObject> workloads) =>
+        workloads.SelectMany(workload => workload.Containers)
+            .SelectMany(container => container.Sequence("ports").Mappings())
+            .Select(port => port.Scalar("name"))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether anything listens on a project container's https port: ASP.NET Core serves https only when told
+    /// to (HTTPS_PORTS, ASPNETCORE_HTTPS_PORTS or an https URL), which Aspire's manifest never does.
+    /// </summary>
+    public bool ServesHttps(YamlMappingNode container) =>
+        EnvironmentNames(container).Any(name => name is "HTTPS_PORTS" or "ASPNETCORE_HTTPS_PORTS" or "ASPNETCORE_URLS");
+
     private static IEnumerable<string> DataKeys(ChartObject? configMapOrSecret) =>
         new[] { "data", "stringData" }.SelectMany(section => configMapOrSecret?.Node.Mapping(section).ScalarEntries().Select(entry => entry.Key) ?? []);
 

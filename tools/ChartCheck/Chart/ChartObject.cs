@@ -20,6 +20,9 @@ internal sealed record ChartObject(string File, YamlMappingNode Node)
 
     public IEnumerable<YamlMappingNode> Containers => PodTemplate.Mapping("spec").Sequence("containers").Mappings();
 
+    /// <summary>The field path of one of this workload's containers, for findings.</summary>
+    public static string ContainerPath(YamlMappingNode container) => $"spec.template.spec.containers[{container.Scalar("name")}]";
+
     public override string ToString() => $"{File}: {Kind} {Name}";
 
     public static ChartObject Create(string file, string apiVersion, string kind, string name, IReadOnlyDictionary<string, string> labels)

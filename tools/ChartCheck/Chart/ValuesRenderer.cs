@@ -6,7 +6,8 @@ namespace Shop.ChartCheck.Chart;
 
 /// <summary>
 /// Renders the only template actions Aspirate and our fixer write, so the chart can be checked without helm:
-/// <c>{{ .Values.a.b }}</c> and <c>{{ required `message` .Values.a.b }}</c>. Anything else is refused.
+/// <c>{{ .Values.a.b }}</c> and <c>{{ required `message` .Values.a.b }}</c>, each optionally piped to
+/// <c>urlquery</c>. Anything else is refused.
 /// Required values are install-time inputs (secrets): for checking they render as a marker,
 /// <c>INSTALL-TIME(a.b)</c>, so the checks can see where they land.
 /// </summary>
@@ -26,7 +27,13 @@ internal sealed partial class ValuesRenderer(YamlMappingNode values)
         }
 
         var path = supported.Groups["path"].Value;
-        return supported.Groups["required"].Success ? $"{InstallTimeMarker}{path})" : Lookup(path, file);
+        if (supported.Groups["required"].Success)
+        {
+            return $"{InstallTimeMarker}{path})";
+        }
+
+        var value = Lookup(path, file);
+        return supported.Groups["urlquery"].Success ? Uri.EscapeDataString(value) : value;
     }
 
     private string Lookup(string path, string file)
@@ -44,6 +51,6 @@ internal sealed partial class ValuesRenderer(YamlMappingNode values)
     [GeneratedRegex(@"\{\{.*?\}\}")]
     private static partial Regex AnyAction();
 
-    [GeneratedRegex(@"^\{\{\s*(?<required>required\s+`[^`]*`\s+)?\.Values\.(?<path>[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*)\s*\}\}$")]
+    [GeneratedRegex(@"^\{\{\s*(?<required>required\s+`[^`]*`\s+)?\.Values\.(?<path>[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*)(?<urlquery>\s*\|\s*urlquery)?\s*\}\}$")]
     private static partial Regex SupportedAction();
 }

@@ -4,31 +4,34 @@ using Shop.ChartCheck.Yaml;
 namespace Shop.ChartCheck.Checks;
 
 /// <summary>
-/// Secrets written into the chart itself (Aspirate bakes generated passwords into Secret templates).
-/// A secret-looking Secret value must come from an install-time value, never from the chart.
+/// Secrets written into the chart itself (Aspirate bakes the parameter values into the chart). A secret-looking
+/// Secret value must come from an install-time value, never from the chart; and data must be base64 once.
 /// </summary>
 internal static class BakedSecretCheck
 {
-    public static IEnumerable<Finding> Find(ChartModel model) =>
-        from secret in model.OfKind("Secret")
-        from entry in Entries(secret)
-        where entry.Problem is not null || (SecretLooks.IsSecretEntry(entry.Key, entry.Value) && !FromInstallTime(entry.Value))
-        select new Finding(secret.ToString(), entry.Problem ?? $"{entry.Key} holds a secret written into the chart; it must come from values at install time");
+    public static IEnumerable<Finding> Find(ChartModel model) => model.OfKind("Secret").SelectMany(Find);
 
-    private static bool FromInstallTime(string value) => value.Contains(ValuesRenderer.InstallTimeMarker, StringComparison.Ordinal);
-
-    private static IEnumerable<(string Key, string Value, string? Problem)> Entries(ChartObject secret)
+    private static IEnumerable<Finding> Find(ChartObject secret)
     {
-        foreach (var (key, value) in secret.Node.Mapping("stringData").ScalarEntries())
+        var data = secret.Node.Mapping("data").ScalarEntries().Select(entry => (entry.Key, Value: entry.Value.Value ?? "")).ToList();
+        if (Base64Text.IsEncodedTwice(data.Select(entry => entry.Value).ToList()))
         {
-            yield return (key, value.Value ?? "", null);
+            yield return new Finding(secret.ToString(), "data", "every value is base64-encoded twice (Aspirate's --secret-password output): pods would read base64 text");
+            yield break;
         }
 
-        foreach (var (key, value) in secret.Node.Mapping("data").ScalarEntries())
+        var entries = secret.Node.Mapping("stringData").ScalarEntries().Select(entry => (Field: $"stringData.{entry.Key}", entry.Key, Text: (string?)(entry.Value.Value ?? "")))
+            .Concat(data.Select(entry => (Field: $"data.{entry.Key}", entry.Key, Text: Base64Text.TryDecode(entry.Value))));
+        foreach (var (field, key, text) in entries)
         {
-            yield return Base64Text.TryDecode(value.Value ?? "") is { } decoded
-                ? (key, decoded, null)
-                : (key, "", $"{key} in data is not base64");
+            if (text is null)
+            {
+                yield return new Finding(secret.ToString(), field, "not base64");
+            }
+            else if (SecretLooks.IsSecretEntry(key, text) && !text.Contains(ValuesRenderer.InstallTimeMarker, StringComparison.Ordinal))
+            {
+                yield return new Finding(secret.ToString(), field, "holds a secret written into the chart; it must come from values at install time");
+            }
         }
     }
 }

@@ -12,33 +12,34 @@ internal static class EnvironmentReferenceCheck
         from container in workload.Containers
         from reference in References(container)
         where reference.Node.Scalar("optional") != "true" && model.Find(reference.Kind, reference.Node.Scalar("name") ?? "") is null
-        select new Finding(workload.ToString(), $"container {container.Scalar("name")} uses {reference.Kind} {reference.Node.Scalar("name")}, which the chart does not define");
+        select new Finding(workload.ToString(), $"{ChartObject.ContainerPath(container)}.{reference.Field}", $"uses {reference.Kind} {reference.Node.Scalar("name")}, which the chart does not define");
 
-    private static IEnumerable<(string Kind, YamlMappingNode Node)> References(YamlMappingNode container)
+    private static IEnumerable<(string Kind, string Field, YamlMappingNode Node)> References(YamlMappingNode container)
     {
         foreach (var source in container.Sequence("envFrom").Mappings())
         {
             if (source.Mapping("configMapRef") is { } configMap)
             {
-                yield return ("ConfigMap", configMap);
+                yield return ("ConfigMap", "envFrom", configMap);
             }
 
             if (source.Mapping("secretRef") is { } secret)
             {
-                yield return ("Secret", secret);
+                yield return ("Secret", "envFrom", secret);
             }
         }
 
-        foreach (var valueFrom in container.Sequence("env").Mappings().Select(entry => entry.Mapping("valueFrom")))
+        foreach (var entry in container.Sequence("env").Mappings())
         {
+            var valueFrom = entry.Mapping("valueFrom");
             if (valueFrom.Mapping("configMapKeyRef") is { } configMapKey)
             {
-                yield return ("ConfigMap", configMapKey);
+                yield return ("ConfigMap", $"env[{entry.Scalar("name")}]", configMapKey);
             }
 
             if (valueFrom.Mapping("secretKeyRef") is { } secretKey)
             {
-                yield return ("Secret", secretKey);
+                yield return ("Secret", $"env[{entry.Scalar("name")}]", secretKey);
             }
         }
     }

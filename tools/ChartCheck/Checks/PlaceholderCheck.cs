@@ -12,9 +12,9 @@ internal static partial class PlaceholderCheck
 {
     public static IEnumerable<Finding> Find(ChartModel model) =>
         from item in model.Objects
-        from scalar in item.Node.ScalarValues()
-        from Match placeholder in ManifestExpression().Matches(scalar.Value ?? "")
-        select new Finding(item.ToString(), $"unresolved Aspire placeholder {placeholder.Value}");
+        from field in item.Node.ScalarFields()
+        from Match placeholder in ManifestExpression().Matches(field.Value.Value ?? "")
+        select new Finding(item.ToString(), field.Path, $"unresolved Aspire placeholder {placeholder.Value}");
 
     [GeneratedRegex(@"\{[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+\}")]
     private static partial Regex ManifestExpression();

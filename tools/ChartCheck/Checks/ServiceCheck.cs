@@ -1,13 +1,12 @@
 using Shop.ChartCheck.Chart;
 using Shop.ChartCheck.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace Shop.ChartCheck.Checks;
 
 /// <summary>
-/// Services must reach a pod: the selector has to match a pod template, and each port's target
-/// (targetPort, or port when targetPort is 0 or absent) has to be a port of the selected containers.
-/// The second rule catches Aspirate's swapped port/targetPort (its issue #259).
+/// Services must reach a pod: the selector has to match a pod template, and each port's targetPort has to
+/// name a port the selected containers declare. Aspirate writes <c>targetPort: 0</c>, and swaps port and
+/// targetPort when an endpoint sets both (its issue #259); a named target says plainly where traffic goes.
 /// </summary>
 internal static class ServiceCheck
 {
@@ -23,26 +22,19 @@ internal static class ServiceCheck
             var workloads = model.WorkloadsSelectedBy(selector).ToList();
             if (workloads.Count == 0)
             {
-                yield return new Finding(service.ToString(), "selector matches no pod template");
+                yield return new Finding(service.ToString(), "spec.selector", "matches no pod template");
                 continue;
             }
 
-            var containerPorts = workloads.SelectMany(item => item.Containers)
-                .SelectMany(container => container.Sequence("ports").Mappings())
-                .SelectMany(port => new[] { port.Scalar("containerPort"), port.Scalar("name") })
-                .OfType<string>()
-                .ToHashSet();
+            var portNames = ChartModel.ContainerPortNames(workloads);
             foreach (var port in service.Spec.Sequence("ports").Mappings())
             {
-                var target = EffectiveTarget(port);
-                if (!containerPorts.Contains(target))
+                var target = port.Scalar("targetPort") ?? "";
+                if (!portNames.Contains(target))
                 {
-                    yield return new Finding(service.ToString(), $"port {port.Scalar("name")} targets {target}, which no selected container exposes");
+                    yield return new Finding(service.ToString(), $"spec.ports[{port.Scalar("name")}].targetPort", $"{(target.Length == 0 ? "missing" : target)} is not the name of a port the selected containers declare");
                 }
             }
         }
     }
-
-    private static string EffectiveTarget(YamlMappingNode port) =>
-        port.Scalar("targetPort") is { } target and not "0" and not "" ? target : port.Scalar("port") ?? "";
 }

@@ -5,8 +5,9 @@ namespace Shop.ChartCheck.Fixes;
 
 /// <summary>
 /// The documented post-processing of Aspirate's chart (docs/operations.md). The order matters: secrets are
-/// decoded, then replaced by install-time values, then moved out of ConfigMaps and args; the project
-/// workloads get their probes before the replicas and the Ingress are added.
+/// decoded, then replaced by install-time values, then moved out of ConfigMaps and args; dead ports go before
+/// Service ports are named and copied to headless Services; the workloads get their probes before the replicas
+/// and the Ingress are added.
 /// </summary>
 internal static class ChartFixer
 {
@@ -14,7 +15,7 @@ internal static class ChartFixer
         "# Shop chart values. Secrets have no defaults: set every secrets.* value at install time.\n" +
         "# See docs/operations.md for each value and for the <name>-overrides Secrets.\n";
 
-    public static IReadOnlyList<string> Fix(HelmChart chart, IReadOnlyDictionary<string, string> parameters)
+    public static IReadOnlyList<string> Fix(HelmChart chart, AspireManifest manifest, IReadOnlyDictionary<string, string> parameters)
     {
         var actions = new TemplateActions();
         var context = new FixContext(ChartModel.Editable(chart, actions), ChartModel.LoadValues(chart), actions);
@@ -23,12 +24,17 @@ internal static class ChartFixer
         Func<FixContext, IEnumerable<string>>[] fixes =
         [
             SecretDataDecoding.Apply,
-            fixContext => InstallTimeSecrets.Apply(fixContext, parameters),
+            EndpointSchemeFix.Apply,
+            fixContext => InstallTimeSecrets.Apply(fixContext, manifest, parameters),
             SecretRelocation.Apply,
+            HttpsPortFix.Apply,
             ServicePortFix.Apply,
-            ProjectWorkloadFix.Apply,
+            HeadlessServices.Apply,
+            WorkloadFix.Apply,
             ReplicaValues.Apply,
             GatewayIngress.Apply,
+            fixContext => ImageFix.Apply(fixContext, manifest),
+            ImageValues.Apply,
         ];
         var notes = fixes.SelectMany(fix => fix(context).ToList()).ToList();
         notes.AddRange(ChartMetadataFix.Apply(chart));

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Shop.ChartCheck.Fixes;
 
-/// <summary>The gateway is Shop's only public entry point; Aspirate writes no Ingress, so this adds one (host and class from values).</summary>
+/// <summary>The gateway is Shop's only public entry point; Aspirate writes no Ingress, so this adds one (host, class and TLS Secret from values).</summary>
 internal static class GatewayIngress
 {
     public const string GatewayName = "gateway";
@@ -20,6 +20,7 @@ internal static class GatewayIngress
             ?? throw new ChartException($"{service}: no named port for the Ingress to use");
         context.DefaultValue("ingress.className", new YamlScalarNode("nginx"));
         context.DefaultValue("ingress.host", new YamlScalarNode("shop.example.com"));
+        context.DefaultValue("ingress.tlsSecretName", new YamlScalarNode("shop-tls"));
 
         var ingress = context.Model.Find("Ingress", GatewayName)
             ?? ChartObject.Create($"templates/{GatewayName}-ingress.yaml", "networking.k8s.io/v1", "Ingress", GatewayName, new Dictionary<string, string> { ["app"] = GatewayName });
@@ -53,6 +54,16 @@ internal static class GatewayIngress
         var spec = new YamlMappingNode();
         spec.Set("ingressClassName", context.ValueReference("ingress.className"));
         spec.Set("rules", new YamlSequenceNode(rule));
+        spec.Set("tls", new YamlSequenceNode(Tls(context)));
         return spec;
+    }
+
+    // The certificate Secret is the operator's (or cert-manager's); until it exists the controller serves its default certificate.
+    private static YamlMappingNode Tls(FixContext context)
+    {
+        var tls = new YamlMappingNode();
+        tls.Set("hosts", new YamlSequenceNode(new YamlScalarNode(context.ValueReference("ingress.host"))));
+        tls.Set("secretName", context.ValueReference("ingress.tlsSecretName"));
+        return tls;
     }
 }

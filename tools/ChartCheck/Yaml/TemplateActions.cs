@@ -29,6 +29,12 @@ internal sealed partial class TemplateActions
         return $"__helm_action_{index}__";
     }
 
+    /// <summary>The action a value stands for when the value is exactly one token, else null.</summary>
+    public string? ActionOf(string value) =>
+        TokenPattern().Match(value) is { Success: true } match && match.Value == value
+            ? actions[int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)]
+            : null;
+
     /// <summary>Whether a value holds an action that reads an install-time secret.</summary>
     public bool ReadsInstallTimeSecret(string value) =>
         TokenPattern().Matches(value)

@@ -50,12 +50,17 @@ internal static class YamlNodes
     /// <summary>A string that must stay a string after rendering, whatever it holds (digits, true, a template action).</summary>
     public static YamlScalarNode Quoted(string value) => new(value) { Style = ScalarStyle.DoubleQuoted };
 
-    /// <summary>Every scalar below a node, keys excluded.</summary>
-    public static IEnumerable<YamlScalarNode> ScalarValues(this YamlNode node) => node switch
+    /// <summary>
+    /// Every scalar below a node with its field path, such as <c>spec.template.spec.containers[nats].args[3]</c>:
+    /// sequence items that have a name are shown by name, the others by index.
+    /// </summary>
+    public static IEnumerable<(string Path, YamlScalarNode Value)> ScalarFields(this YamlNode node, string path = "") => node switch
     {
-        YamlScalarNode scalar => [scalar],
-        YamlSequenceNode sequence => sequence.Children.SelectMany(ScalarValues),
-        YamlMappingNode mapping => mapping.Children.Values.SelectMany(ScalarValues),
+        YamlScalarNode scalar => [(path, scalar)],
+        YamlSequenceNode sequence => sequence.Children.SelectMany((item, index) =>
+            item.ScalarFields($"{path}[{((item as YamlMappingNode).Scalar("name") ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture))}]")),
+        YamlMappingNode mapping => mapping.Children.SelectMany(entry =>
+            entry.Value.ScalarFields(path.Length == 0 ? $"{entry.Key}" : $"{path}.{entry.Key}")),
         _ => [],
     };
 }
