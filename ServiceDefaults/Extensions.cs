@@ -19,7 +19,7 @@ namespace Microsoft.Extensions.Hosting;
 public static class Extensions
 {
     /// <summary>Activity sources and meters of Shop's own code (messaging, notifications, ...) start with this.</summary>
-    public const string ShopTelemetryPrefix = "Shop.";
+    private const string ShopTelemetryPrefix = "Shop.";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder

@@ -30,6 +30,7 @@ internal static class GatewayExtensions
         services.AddSingleton<AccessTokenValidator>();
         services.AddHostedService<SigningKeyPrefetch>();
 
+        services.AddTrustedProxies(builder.Configuration);
         builder.AddGatewayRateLimits();
 
         services.AddSingleton<IProxyConfigProvider, PublicRoutes>();

@@ -56,6 +56,21 @@ public sealed class ChartProofTests : IClassFixture<ChartProofTests.RepairedChar
     }
 
     [Fact]
+    public void With_external_services_and_own_secrets_the_chart_renders_only_the_services()
+    {
+        var rendered = Helm.Run("template", "shop", repaired.Directory, "--namespace", "shop",
+            "--set", "postgres.enabled=false,nats.enabled=false,minio.enabled=false,mailpit.enabled=false,secrets.create=false").Succeeded("helm template").Output;
+        var objects = RenderedObjects.Parse(rendered);
+
+        Assert.Empty(Invariants.Check(objects, []));
+        Assert.Empty(objects.OfType<V1Secret>());
+        Assert.Empty(objects.OfType<V1StatefulSet>());
+        Assert.Equal(["auth", "gateway", "notifications", "orders", "products"], objects.OfType<V1Deployment>().Select(item => item.Metadata.Name).Order());
+        var auth = objects.OfType<V1Deployment>().Single(item => item.Metadata.Name == "auth").Spec.Template.Spec.Containers[0];
+        Assert.Equal(["auth", "auth-overrides"], auth.EnvFrom.Where(source => source.SecretRef is not null).Select(source => source.SecretRef.Name));
+    }
+
+    [Fact]
     public void Without_the_secrets_helm_refuses_to_render()
     {
         var template = Helm.Run("template", "shop", repaired.Directory);

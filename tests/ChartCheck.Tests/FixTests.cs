@@ -31,12 +31,12 @@ public sealed class FixTests : IDisposable
     [Fact]
     public void Every_secret_is_required_at_install_time_and_has_no_default()
     {
-        var secrets = ChartModel.LoadValues(aspirate.Chart).Mapping("secrets");
+        var secrets = ChartModel.LoadValues(aspirate.Chart).Mapping("secrets").ScalarEntries().Where(entry => entry.Key != "create").ToList();
 
         Assert.Equal(
             ["authSigningKey", "natsPassword", "postgresPassword", "storagePassword", "storageUser"],
-            secrets.ScalarEntries().Select(entry => entry.Key).Order());
-        Assert.All(secrets.ScalarEntries(), entry => Assert.Equal("", entry.Value.Value));
+            secrets.Select(entry => entry.Key).Order());
+        Assert.All(secrets, entry => Assert.Equal("", entry.Value.Value));
         Assert.Contains("{{ required `set secrets.postgresPassword at install time` .Values.secrets.postgresPassword }}", File.ReadAllText(aspirate.Template("postgres-secret.yaml")));
     }
 
@@ -59,6 +59,23 @@ public sealed class FixTests : IDisposable
 
         Assert.Equal("mirror.example.org/shop/shop-orders:3f2c1d0e9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e", Assert.Single(Workload("orders").Containers).Scalar("image"));
         Assert.Equal("docker.io/library/postgres:18.3", Assert.Single(Workload("postgres").Containers).Scalar("image"));
+    }
+
+    [Theory]
+    [InlineData("postgres-statefulset.yaml", "{{- if .Values.postgres.enabled }}\n")]
+    [InlineData("nats-headless-service.yaml", "{{- if .Values.nats.enabled }}\n")]
+    [InlineData("minio-secret.yaml", "{{- if .Values.minio.enabled }}\n{{- if .Values.secrets.create }}\n")]
+    [InlineData("auth-secret.yaml", "{{- if .Values.secrets.create }}\n")]
+    public void Backing_services_and_chart_secrets_can_be_switched_off(string template, string conditions) =>
+        Assert.StartsWith(conditions + "apiVersion:", File.ReadAllText(aspirate.Template(template)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Switched_off_objects_leave_the_rendered_chart()
+    {
+        var valuesText = File.ReadAllText(aspirate.Chart.ValuesFile);
+        File.WriteAllText(aspirate.Chart.ValuesFile, valuesText.Replace("postgres:\n  enabled: true", "postgres:\n  enabled: false", StringComparison.Ordinal));
+
+        Assert.DoesNotContain(aspirate.Rendered().Objects, item => item.Name.StartsWith("postgres", StringComparison.Ordinal));
     }
 
     [Fact]

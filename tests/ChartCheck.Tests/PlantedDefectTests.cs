@@ -52,7 +52,8 @@ public sealed class PlantedDefectTests : IDisposable
     public void A_statefulset_without_a_claim()
     {
         var text = File.ReadAllText(aspirate.Template("nats-statefulset.yaml"));
-        File.WriteAllText(aspirate.Template("nats-statefulset.yaml"), text[..text.IndexOf("  volumeClaimTemplates:", StringComparison.Ordinal)]);
+        var claims = text.IndexOf("  volumeClaimTemplates:", StringComparison.Ordinal);
+        File.WriteAllText(aspirate.Template("nats-statefulset.yaml"), text[..claims] + text[text.IndexOf("{{- end }}", claims, StringComparison.Ordinal)..]);
 
         Assert.Contains("templates/nats-statefulset.yaml: StatefulSet nats: spec.volumeClaimTemplates: no volume claim: the data would not survive a restart", Findings());
     }

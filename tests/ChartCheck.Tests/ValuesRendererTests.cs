@@ -19,12 +19,26 @@ public sealed class ValuesRendererTests
     [Theory]
     [InlineData("{{ .Values.images.auth | quote }}")]
     [InlineData("{{ .Release.Name }}")]
-    [InlineData("{{- if .Values.ingress.enabled }}")]
+    [InlineData("{{ default 1 .Values.replicas.orders }}")]
     public void Refuses_actions_it_cannot_render(string action)
     {
         var problem = Assert.Throws<ChartException>(() => renderer.Render(action, "t.yaml"));
 
         Assert.Equal($"t.yaml: unsupported template action {action}", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("{{- if .Values.replicas.auth }}\nkind: Service\n{{- end }}\n", "kind: Service")]
+    [InlineData("{{- if .Values.postgres.enabled }}\nkind: Service\n{{- end }}\n", "")]
+    public void Renders_a_file_only_when_its_condition_holds(string template, string expected) =>
+        Assert.Equal(expected, renderer.Render(template, "t.yaml"));
+
+    [Fact]
+    public void Refuses_a_file_whose_conditions_are_not_closed()
+    {
+        var problem = Assert.Throws<ChartException>(() => renderer.Render("{{- if .Values.replicas.auth }}\nkind: Service\n", "t.yaml"));
+
+        Assert.Contains("must end with as many {{- end }} lines", problem.Message);
     }
 
     [Fact]

@@ -6,6 +6,9 @@ namespace Shop.ChartCheck.Chart;
 /// <summary>All objects of a chart, with the look-ups the checks and fixes share.</summary>
 internal sealed class ChartModel(List<ChartObject> objects)
 {
+    /// <summary>The values paths each template file depends on (<see cref="FileConditions"/>), by file.</summary>
+    public Dictionary<string, List<string>> Conditions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Aspire sets HTTP_PORTS on every project resource and on nothing else: it marks our own services.</summary>
     public const string ProjectMarkerVariable = "HTTP_PORTS";
 
@@ -21,8 +24,22 @@ internal sealed class ChartModel(List<ChartObject> objects)
     }
 
     /// <summary>The chart's templates as editable YAML, template actions held as tokens.</summary>
-    public static ChartModel Editable(HelmChart chart, TemplateActions actions) =>
-        Load(chart, file => actions.Protect(chart.Read(file)));
+    public static ChartModel Editable(HelmChart chart, TemplateActions actions)
+    {
+        var conditions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var model = Load(chart, file =>
+        {
+            var (paths, body) = FileConditions.Split(chart.Read(file));
+            conditions[file] = [.. paths];
+            return actions.Protect(body);
+        });
+        foreach (var (file, paths) in conditions.Where(entry => entry.Value.Count > 0))
+        {
+            model.Conditions[file] = paths;
+        }
+
+        return model;
+    }
 
     public static YamlMappingNode LoadValues(HelmChart chart) =>
         YamlText.Load(File.ReadAllText(chart.ValuesFile)).FirstOrDefault() ?? new YamlMappingNode();

@@ -35,6 +35,7 @@ internal static class ChartFixer
             GatewayIngress.Apply,
             fixContext => ImageFix.Apply(fixContext, manifest),
             ImageValues.Apply,
+            Switches.Apply,
         ];
         var notes = fixes.SelectMany(fix => fix(context).ToList()).ToList();
         notes.AddRange(ChartMetadataFix.Apply(chart));
@@ -48,7 +49,8 @@ internal static class ChartFixer
         var files = context.Model.Objects.GroupBy(item => item.File).ToList();
         foreach (var file in files)
         {
-            chart.Write(file.Key, context.Actions.Restore(YamlText.Save(file.Select(item => item.Node))));
+            var conditions = context.Model.Conditions.GetValueOrDefault(file.Key) ?? [];
+            chart.Write(file.Key, FileConditions.Wrap(conditions, context.Actions.Restore(YamlText.Save(file.Select(item => item.Node)))));
         }
 
         foreach (var emptied in originalFiles.Except(files.Select(file => file.Key)))
