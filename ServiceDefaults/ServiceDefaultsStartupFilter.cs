@@ -12,6 +12,7 @@ internal sealed class ServiceDefaultsStartupFilter(IOptions<ErrorResponseOptions
     {
         app.UseProbesOutOfTraces();
         app.UseExceptionHandler();
+        app.UseMiddleware<JsonCharsetMiddleware>();
         if (errors.Value.StatusCodePages)
         {
             app.UseStatusCodePages();

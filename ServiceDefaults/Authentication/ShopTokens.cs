@@ -10,6 +10,10 @@ public static class ShopTokens
     public const string SubjectClaim = "sub";
     public const string EmailClaim = "email";
 
+    /// <summary>The sign-in (session) an access token belongs to: logout or refresh-token reuse revokes it.</summary>
+    public const string SessionClaim = "sid";
+    public const string IssuedAtClaim = "iat";
+
     public const string CustomerRole = "customer";
     public const string AdminRole = "admin";
 

@@ -1,8 +1,8 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Shop.Auth.Apis;
+using Shop.ServiceDefaults.Http;
 
 namespace Shop.Auth.Extensions;
 
@@ -26,7 +26,7 @@ internal static class SignInRateLimiting
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AuthPerClientPerMinute;
                 return perMinute <= 0
                     ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
+                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = perMinute,
                         Window = TimeSpan.FromMinutes(1),
@@ -40,20 +40,5 @@ internal static class SignInRateLimiting
             };
         });
         return builder;
-    }
-
-    /// <summary>
-    /// Auth is reachable only through the gateway (never exposed on its own), which sets X-Forwarded-For to the
-    /// client address it saw. Only the LAST entry is trusted: it is the nearest proxy's view, also behind proxies
-    /// that append rather than replace; earlier entries are whatever the client claimed. Without the header (a
-    /// direct call inside the cluster) the peer address counts.
-    /// </summary>
-    internal static string ClientAddress(HttpContext context)
-    {
-        var forwarded = context.Request.Headers["X-Forwarded-For"].LastOrDefault();
-        var last = forwarded?[(forwarded.LastIndexOf(',') + 1)..].Trim();
-        return IPAddress.TryParse(last, out var address)
-            ? address.ToString()
-            : context.Connection.RemoteIpAddress?.ToString() ?? string.Empty;
     }
 }

@@ -32,9 +32,11 @@ public static class TestTokens
         string audience = ShopTokens.Audience,
         DateTime? expires = null,
         DateTime? notBefore = null,
-        bool withExpiry = true) =>
+        bool withExpiry = true,
+        IDictionary<string, object>? header = null) =>
         Handler.CreateToken(new SecurityTokenDescriptor
         {
+            AdditionalHeaderClaims = header,
             Issuer = issuer,
             Audience = audience,
             IssuedAt = DateTime.UtcNow,
