@@ -12,7 +12,9 @@ public static class ShopTokens
 
     /// <summary>The sign-in (session) an access token belongs to: logout or refresh-token reuse revokes it.</summary>
     public const string SessionClaim = "sid";
-    public const string IssuedAtClaim = "iat";
+
+    /// <summary>The user's roles version when the token was issued: a role change refuses tokens of older versions.</summary>
+    public const string RolesVersionClaim = "rv";
 
     public const string CustomerRole = "customer";
     public const string AdminRole = "admin";

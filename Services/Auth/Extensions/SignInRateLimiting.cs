@@ -15,6 +15,9 @@ internal static class SignInRateLimiting
 {
     public const string PolicyName = "sign-in";
 
+    /// <summary>`/auth/refresh`: anonymous, a database lookup per call, and refused calls are logged, so it is limited too.</summary>
+    public const string RefreshPolicyName = "refresh";
+
     public static IHostApplicationBuilder AddSignInRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.SectionName));
@@ -22,17 +25,9 @@ internal static class SignInRateLimiting
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(PolicyName, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AuthPerClientPerMinute;
-                return perMinute <= 0
-                    ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = perMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    });
-            });
+                PerClientPerMinute(context, context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AuthPerClientPerMinute));
+            options.AddPolicy(RefreshPolicyName, context =>
+                PerClientPerMinute(context, context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.RefreshPerClientPerMinute));
             options.OnRejected = async (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -41,4 +36,14 @@ internal static class SignInRateLimiting
         });
         return builder;
     }
+
+    private static RateLimitPartition<string> PerClientPerMinute(HttpContext context, int perMinute) =>
+        perMinute <= 0
+            ? RateLimitPartition.GetNoLimiter(string.Empty)
+            : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = perMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
 }

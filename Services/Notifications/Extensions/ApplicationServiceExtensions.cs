@@ -6,6 +6,7 @@ using Shop.Notifications.IntegrationEvents;
 using Shop.Notifications.Sending;
 using Shop.ServiceDefaults.Configuration;
 using Shop.ServiceDefaults.Health;
+using Shop.ServiceDefaults.Secrets;
 
 namespace Shop.Notifications.Extensions;
 
@@ -31,6 +32,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton(builder.Configuration.GetMailConnection());
         builder.Services.AddHealthChecks().AddDependencyCheck<SmtpHealthCheck>("mail");
 
+        // Sign-in codes arrive sealed by auth; only auth and notifications hold Notifications__CodeKey.
+        builder.Services.AddSingleton(SignInCodeCipher.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<NotificationMetrics>();
         builder.Services.AddSingleton<MailQueue>();
         builder.Services.AddSingleton<SmtpMailTransport>();
