@@ -22,8 +22,8 @@ public sealed class UnverifiedUserCleanupTests(AuthStackFixture fixture)
         {
             await using var insert = new NpgsqlCommand(
                 """
-                INSERT INTO users (id, email, created_at) VALUES (gen_random_uuid(), $1, now() - interval '1 hour');
-                INSERT INTO users (id, email, created_at, email_verified_at) VALUES (gen_random_uuid(), $2, now() - interval '1 hour', now() - interval '1 hour');
+                INSERT INTO users (id, email, created_at, email_verified_at)
+                VALUES (gen_random_uuid(), $1, now() - interval '1 hour', NULL), (gen_random_uuid(), $2, now() - interval '1 hour', now() - interval '1 hour')
                 """,
                 database)
             {

@@ -26,19 +26,32 @@ public static class TestPictures
 
     /// <summary>
     /// A PNG whose header claims <paramref name="width"/> x <paramref name="height"/> pixels with hardly any data: a
-    /// decompression bomb's announcement (the signature and a well-formed IHDR chunk).
+    /// decompression bomb's announcement (a well-formed IHDR, an IDAT of an empty zlib stream, IEND).
     /// </summary>
     public static byte[] PngHeader(int width, int height)
     {
-        var chunk = new byte[4 + 4 + 13 + 4];
-        BinaryPrimitives.WriteInt32BigEndian(chunk, 13);
-        "IHDR"u8.CopyTo(chunk.AsSpan(4));
-        BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(8), width);
-        BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(12), height);
-        chunk[16] = 8; // bit depth
-        chunk[17] = 6; // RGBA
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(21), Crc32(chunk.AsSpan(4, 17)));
-        return [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. chunk, .. new byte[64]];
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bit depth
+        header[9] = 6; // RGBA
+        return
+        [
+            0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A,
+            .. Chunk("IHDR"u8, header),
+            .. Chunk("IDAT"u8, [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]),
+            .. Chunk("IEND"u8, []),
+        ];
+    }
+
+    private static byte[] Chunk(ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    {
+        var chunk = new byte[4 + 4 + data.Length + 4];
+        BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
+        type.CopyTo(chunk.AsSpan(4));
+        data.CopyTo(chunk.AsSpan(8));
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32(chunk.AsSpan(4, 4 + data.Length)));
+        return chunk;
     }
 
     /// <summary>Width and height of a picture, or null when it does not decode.</summary>
