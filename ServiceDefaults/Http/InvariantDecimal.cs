@@ -14,6 +14,8 @@ public readonly record struct InvariantDecimal(decimal Value) : IParsable<Invari
 
     public static implicit operator decimal(InvariantDecimal number) => number.Value;
 
+    public static implicit operator InvariantDecimal(decimal value) => new(value);
+
     public static InvariantDecimal Parse(string s, IFormatProvider? provider) =>
         TryParse(s, provider, out var number) ? number : throw new FormatException($"'{s}' is not a number.");
 
