@@ -10,6 +10,7 @@ internal sealed class ServiceDefaultsStartupFilter(IOptions<ErrorResponseOptions
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.UseExceptionHandler();
+        app.UseMiddleware<JsonCharsetMiddleware>();
         if (errors.Value.StatusCodePages)
         {
             app.UseStatusCodePages();

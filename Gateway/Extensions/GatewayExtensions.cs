@@ -29,6 +29,9 @@ internal static class GatewayExtensions
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddHostedService<SigningKeyPrefetch>();
+        services.AddHttpClient(RevocationPoller.HttpClientName);
+        services.AddSingleton<RevocationList>();
+        services.AddHostedService<RevocationPoller>();
 
         services.AddTrustedProxies(builder.Configuration);
         builder.AddGatewayRateLimits();

@@ -25,6 +25,15 @@ public sealed class GatewayOptions
     /// <summary>At most one fetch of auth's JWKS per this interval, however many unknown `kid`s arrive.</summary>
     public TimeSpan MinKeyFetchInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often auth's list of revoked sign-ins and changed roles is read: a logout reaches every replica within this.</summary>
+    public TimeSpan RevocationPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Signed-in requests are refused with 503 (fail closed) once the revocation list could not be read for this
+    /// long: a revoked token must not pass just because auth is unreachable. Anonymous routes keep working.
+    /// </summary>
+    public TimeSpan RevocationMaxStaleness { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Validated tokens remembered (each until its expiry at most), so a repeated token is not verified again.</summary>
     public int TokenCacheSize { get; set; } = 10_000;
 }

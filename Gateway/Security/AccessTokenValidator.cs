@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -8,9 +9,10 @@ namespace Shop.Gateway.Security;
 
 /// <summary>
 /// Validates bearer tokens locally against auth's JWKS with the one rule set every Shop validator uses
-/// (<see cref="AuthenticationExtensions.CreateValidationParameters"/>: ES256 only, issuer, audience, lifetime, signature).
+/// (<see cref="AuthenticationExtensions.CreateValidationParameters"/>: ES256 only, issuer, audience, lifetime, signature,
+/// no `crit` header), then refuses tokens auth has revoked since (<see cref="RevocationList"/>), cached or not.
 /// </summary>
-internal sealed class AccessTokenValidator(SigningKeyStore keys, ValidatedTokenCache cache)
+internal sealed class AccessTokenValidator(SigningKeyStore keys, ValidatedTokenCache cache, RevocationList revocations)
 {
     /// <summary>Longer headers are not tokens auth issues; refusing them early bounds the work per request.</summary>
     private const int MaxTokenLength = 8192;
@@ -32,12 +34,20 @@ internal sealed class AccessTokenValidator(SigningKeyStore keys, ValidatedTokenC
             return ValueTask.FromResult(TokenCheck.Invalid);
         }
 
+        if (!revocations.IsCurrent)
+        {
+            return ValueTask.FromResult(TokenCheck.KeysUnavailable);
+        }
+
         // The token is copied out of the header only when it must be validated; a cached one is only looked up.
         var token = header.AsSpan(BearerPrefix.Length).Trim();
         return cache.TryGet(token, keys.Current, out var user)
-            ? ValueTask.FromResult(new TokenCheck(TokenOutcome.Valid, user))
+            ? ValueTask.FromResult(Judge(user))
             : ValidateAsync(token.ToString(), cancellationToken);
     }
+
+    private TokenCheck Judge(SignedInUser user) =>
+        revocations.IsRevoked(user) ? TokenCheck.Invalid : new TokenCheck(TokenOutcome.Valid, user);
 
     private async ValueTask<TokenCheck> ValidateAsync(string token, CancellationToken cancellationToken)
     {
@@ -77,8 +87,11 @@ internal sealed class AccessTokenValidator(SigningKeyStore keys, ValidatedTokenC
 
         var identity = result.ClaimsIdentity;
         var roles = identity.FindAll(ShopTokens.RoleClaim).Select(claim => claim.Value);
-        var user = new SignedInUser(subject, identity.FindFirst(ShopTokens.EmailClaim)?.Value, string.Join(',', roles), new ClaimsPrincipal(identity));
+        var rolesVersion = int.TryParse(identity.FindFirst(ShopTokens.RolesVersionClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
+        var user = new SignedInUser(
+            subject, identity.FindFirst(ShopTokens.EmailClaim)?.Value, string.Join(',', roles), new ClaimsPrincipal(identity),
+            identity.FindFirst(ShopTokens.SessionClaim)?.Value, rolesVersion);
         cache.Add(token, user, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), jwt.Kid, key);
-        return new TokenCheck(TokenOutcome.Valid, user);
+        return Judge(user);
     }
 }

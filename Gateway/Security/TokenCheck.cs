@@ -12,7 +12,7 @@ internal enum TokenOutcome
     /// <summary>Malformed, forged, expired, for another audience or issuer, or signed with a disallowed algorithm.</summary>
     Invalid,
 
-    /// <summary>Auth's keys could never be read, so the token cannot be judged.</summary>
+    /// <summary>Auth's keys could never be read, or its revocation list not lately, so the token cannot be judged.</summary>
     KeysUnavailable,
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Shop.ServiceDefaults.Authentication;
@@ -54,5 +55,16 @@ public static class AuthenticationExtensions
         ClockSkew = ShopTokens.ClockSkew,
         NameClaimType = ShopTokens.SubjectClaim,
         RoleClaimType = ShopTokens.RoleClaim,
+        TypeValidator = RefuseCriticalHeaders,
     };
+
+    /// <summary>
+    /// RFC 7515 section 4.1.11: a `crit` header names extensions the validator must understand, and Shop understands
+    /// none, so such a token is refused (the handlers ignore `crit` on their own). Runs as the type check, which
+    /// every validation passes through; the type itself stays unconstrained, as auth issues plain `JWT`.
+    /// </summary>
+    private static string RefuseCriticalHeaders(string type, SecurityToken token, TokenValidationParameters parameters) =>
+        token is JsonWebToken jwt && jwt.TryGetHeaderValue<object>("crit", out _)
+            ? throw new SecurityTokenInvalidTypeException("Tokens with critical header extensions are not accepted.")
+            : type;
 }

@@ -10,6 +10,12 @@ public static class ShopTokens
     public const string SubjectClaim = "sub";
     public const string EmailClaim = "email";
 
+    /// <summary>The sign-in (session) an access token belongs to: logout or refresh-token reuse revokes it.</summary>
+    public const string SessionClaim = "sid";
+
+    /// <summary>The user's roles version when the token was issued: a role change refuses tokens of older versions.</summary>
+    public const string RolesVersionClaim = "rv";
+
     public const string CustomerRole = "customer";
     public const string AdminRole = "admin";
 

@@ -9,8 +9,9 @@ namespace Shop.ServiceDefaults.Errors;
 /// <summary>
 /// Turns request-binding failures (malformed JSON, wrong types, unknown fields, oversized bodies) into the
 /// ProblemDetails the client needs: the real status code and, for JSON errors, an `errors` map by JSON path.
+/// Logged as a sampled warning without a stack trace (<see cref="RefusalLog"/>).
 /// </summary>
-internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails, RefusalLog refusals) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         var problem = badRequest.InnerException is JsonException json
             ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [JsonPath(json.Path)] = [FirstSentence(json.Message)],
+                [JsonPath(json.Path)] = [WithoutTypeNames(FirstSentence(json.Message))],
             })
             {
                 Title = "The request body is not valid JSON for this operation.",
@@ -34,6 +35,9 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
                 }
                 : new ProblemDetails { Title = FirstSentence(badRequest.Message) };
         problem.Status = badRequest.StatusCode;
+        refusals.Write(httpContext, badRequest.StatusCode, problem is HttpValidationProblemDetails { Errors: var errors } && errors.Count > 0
+            ? $"{problem.Title} {string.Join("; ", errors.Select(error => $"{error.Key}: {string.Join(' ', error.Value)}"))}"
+            : problem.Title ?? string.Empty);
 
         httpContext.Response.StatusCode = badRequest.StatusCode;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -67,11 +71,17 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
     private static string JsonPath(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
+    /// <summary>System.Text.Json names the .NET types it was reading; the client needs the field, not our internals.</summary>
+    private static string WithoutTypeNames(string message) => TypeName().Replace(message, "the expected type");
+
     private static string FirstSentence(string message)
     {
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return end < 0 ? message : message[..(end + 1)];
     }
+
+    [GeneratedRegex(@"'?\b(?:System|Shop|Microsoft)\.[\w.+`\[\],]*'?")]
+    private static partial Regex TypeName();
 
     [GeneratedRegex("""^(?:Failed to bind parameter|Required parameter) "[^"]+ (?<name>[^" ]+)" (?:from "(?<value>.*)"|was not provided from .+)\.$""")]
     private static partial Regex ParameterFailure();

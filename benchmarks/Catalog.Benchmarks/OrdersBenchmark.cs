@@ -104,7 +104,7 @@ internal static class OrdersBenchmark
         using var auth = new HttpClient { BaseAddress = new Uri(run.Stack.Service(ShopProject.Auth).Url) };
         (await auth.PostAsJsonAsync("/auth/login", new { email })).EnsureSuccessStatusCode();
         var (data, _) = await events.WaitAsync("msg.auth.login_code_requested", email, TimeSpan.FromSeconds(30));
-        using var verify = await auth.PostAsJsonAsync("/auth/verify", new { email, code = data.GetProperty("code").GetString() });
+        using var verify = await auth.PostAsJsonAsync("/auth/verify", new { email, code = Shop.ServiceDefaults.Secrets.SignInCodeCipher.Development().Decrypt(data.GetProperty("encryptedCode").GetString()!, email) });
         verify.EnsureSuccessStatusCode();
         var token = (await verify.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         var client = new HttpClient { BaseAddress = new Uri(run.OrdersUrlFor(customer)), Timeout = TimeSpan.FromMinutes(1) };

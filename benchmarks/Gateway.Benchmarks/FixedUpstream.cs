@@ -55,6 +55,7 @@ internal sealed class FixedUpstream : IAsyncDisposable
         });
         app.MapGet("/health", () => Results.Ok());
         app.MapGet("/.well-known/jwks.json", () => Results.Text(jwks, "application/json"));
+        app.MapGet("/internal/revocations", () => Results.Json(new { cursor = DateTimeOffset.UtcNow, signIns = Array.Empty<string>(), users = Array.Empty<object>() }));
         await app.StartAsync();
     }
 

@@ -18,7 +18,7 @@ await stack.StartSecondReplicaAsync();
 var signInClient = await stack.SignInClientAsync();
 Func<string, Task> signIn = signInClient is not null
     ? async email => (await signInClient.PostAsJsonAsync("/auth/login", new { email })).EnsureSuccessStatusCode()
-    : email => stack.PublishAsync("auth", "login_code_requested", new { userId = Guid.NewGuid(), email, code = Random.Shared.Next(1_000_000).ToString("D6", CultureInfo.InvariantCulture), expiresAt = DateTimeOffset.UtcNow.AddMinutes(10) });
+    : email => stack.PublishAsync("auth", "login_code_requested", new { userId = Guid.NewGuid(), email, encryptedCode = Shop.ServiceDefaults.Secrets.SignInCodeCipher.Development().Encrypt(Random.Shared.Next(1_000_000).ToString("D6", CultureInfo.InvariantCulture), email), expiresAt = DateTimeOffset.UtcNow.AddMinutes(10) });
 await using var smtp = new DirectSmtp(stack.SmtpHost, stack.SmtpPort);
 Func<string, Task> direct = email => smtp.SendAsync(email, "123456 is your Shop sign-in code");
 

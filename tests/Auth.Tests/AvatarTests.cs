@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Minio;
 using Minio.DataModel.Args;
@@ -33,7 +32,7 @@ public sealed class AvatarTests(AuthStackFixture fixture) : IDisposable
 
     [Theory]
     [MemberData(nameof(Formats))]
-    public async Task A_picture_round_trips_through_object_storage_byte_for_byte(string format, string contentType)
+    public async Task A_picture_is_re_encoded_and_served_from_object_storage(string format, string contentType)
     {
         var (tokens, userId) = await SignInAsync();
         var picture = Image(format, 300_000);
@@ -47,10 +46,12 @@ public sealed class AvatarTests(AuthStackFixture fixture) : IDisposable
         using var download = await client.SendAsync(HttpMethod.Get, avatarUrl, tokens.AccessToken);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(contentType, download.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(picture, await download.Content.ReadAsByteArrayAsync());
+        var served = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal(TestPictures.Size(picture), TestPictures.Size(served));
+        Assert.True(served.Length < picture.Length, "the padding after the picture's end is not stored");
 
         var stored = Assert.IsType<string>(await StoredKeyAsync(userId));
-        Assert.Equal(picture, await StoredBytesAsync(stored));
+        Assert.Equal(served, await StoredBytesAsync(stored));
     }
 
     [Fact]
@@ -74,7 +75,34 @@ public sealed class AvatarTests(AuthStackFixture fixture) : IDisposable
         Assert.False(await ExistsAsync(firstKey), "the previous picture's object is left behind");
         Assert.True(await ExistsAsync(secondKey));
         using var download = await client.SendAsync(HttpMethod.Get, "/auth/me/avatar", tokens.AccessToken);
-        Assert.Equal(second, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/jpeg", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TestPictures.Size(second), TestPictures.Size(await download.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Theory]
+    [InlineData(100_000, 100_000)]
+    [InlineData(4097, 16)]
+    [InlineData(4096, 4097)]
+    public async Task A_picture_announcing_too_many_pixels_is_refused_before_decoding(int width, int height)
+    {
+        var (tokens, userId) = await SignInAsync();
+
+        using var upload = await UploadAsync(tokens.AccessToken, TestPictures.PngHeader(width, height));
+
+        await Problems.AssertProblemAsync(upload, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Null(await StoredKeyAsync(userId));
+    }
+
+    [Fact]
+    public async Task Bytes_that_only_start_like_a_picture_are_415()
+    {
+        var (tokens, userId) = await SignInAsync();
+        byte[] fake = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. System.Security.Cryptography.RandomNumberGenerator.GetBytes(1000)];
+
+        using var upload = await UploadAsync(tokens.AccessToken, fake);
+
+        await Problems.AssertProblemAsync(upload, HttpStatusCode.UnsupportedMediaType);
+        Assert.Null(await StoredKeyAsync(userId));
     }
 
     [Fact]
@@ -264,17 +292,5 @@ public sealed class AvatarTests(AuthStackFixture fixture) : IDisposable
         return bytes.ToArray();
     }
 
-    /// <summary><paramref name="length"/> bytes that start like a <paramref name="format"/> file, the rest random.</summary>
-    private static byte[] Image(string format, int length)
-    {
-        var bytes = RandomNumberGenerator.GetBytes(length);
-        byte[] head = format switch
-        {
-            "png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
-            "jpeg" => [0xFF, 0xD8, 0xFF, 0xE0],
-            _ => [.. "RIFF"u8, 0x10, 0x00, 0x00, 0x00, .. "WEBPVP8 "u8],
-        };
-        head.CopyTo(bytes, 0);
-        return bytes;
-    }
+    private static byte[] Image(string format, int length) => TestPictures.Padded(format, length);
 }

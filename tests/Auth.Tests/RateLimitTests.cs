@@ -28,6 +28,45 @@ public sealed class RateLimitTests(AuthStackFixture fixture)
     }
 
     [Fact]
+    public async Task Plus_tags_and_case_do_not_multiply_the_codes_one_mailbox_gets()
+    {
+        var local = $"victim-{Guid.NewGuid():N}";
+        string[] addresses = [$"{local}+1@shop.test", $"{local.ToUpperInvariant()}@SHOP.TEST", $"{local}+2@shop.test", $"{local}@shop.test", $"{local}+x.y@Shop.Test"];
+        foreach (var address in addresses)
+        {
+            // Each from its own client: the per-client limit is not what refuses the sixth.
+            using var accepted = await fixture.Client().LoginAsync(address);
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        using var limited = await fixture.Client().LoginAsync($"{local}+8@shop.test");
+
+        await Problems.AssertProblemAsync(limited, (HttpStatusCode)429);
+        Assert.NotNull(limited.Headers.RetryAfter?.Delta);
+        using var otherMailbox = await fixture.Client().LoginAsync($"{local}-neighbour+1@shop.test");
+        Assert.Equal(HttpStatusCode.Accepted, otherMailbox.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_61st_refresh_from_one_client_within_a_minute_is_429_with_retry_after()
+    {
+        var client = fixture.Client();
+        for (var request = 0; request < 60; request++)
+        {
+            using var response = await client.RefreshAsync("unknown-refresh-token");
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        using var limited = await client.RefreshAsync("unknown-refresh-token");
+        await Problems.AssertProblemAsync(limited, (HttpStatusCode)429);
+        Assert.InRange(limited.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+
+        // The sign-in budget is its own.
+        using var login = await client.LoginAsync("not-an-address");
+        Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
+    }
+
+    [Fact]
     public async Task The_61st_login_or_verify_from_one_client_within_a_minute_is_429_with_retry_after()
     {
         var client = fixture.Client();

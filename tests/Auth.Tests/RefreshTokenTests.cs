@@ -102,7 +102,7 @@ public sealed class RefreshTokenTests(AuthStackFixture fixture)
 
         await using (var dataSource = NpgsqlDataSource.Create(fixture.Stack.Postgres.ConnectionString("authdb")))
         {
-            await new ExpiredSignInCleanup(dataSource, TimeProvider.System, NullLogger<ExpiredSignInCleanup>.Instance).DeleteExpiredAsync(CancellationToken.None);
+            await new ExpiredSignInCleanup(dataSource, Microsoft.Extensions.Options.Options.Create(new Shop.Auth.Extensions.SignInCleanupOptions()), TimeProvider.System, NullLogger<ExpiredSignInCleanup>.Instance).DeleteExpiredAsync(CancellationToken.None);
         }
 
         Assert.Equal((1, 0, 0), (await CountAsync(database, live), await CountAsync(database, loggedOut), await CountAsync(database, expired)));

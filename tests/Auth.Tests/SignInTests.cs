@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Shop.Auth.Tests.Support;
+using Shop.ServiceDefaults.Secrets;
 
 namespace Shop.Auth.Tests;
 
@@ -56,6 +57,15 @@ public sealed class SignInTests(AuthStackFixture fixture)
         Assert.Equal("auth", envelope.GetProperty("source").GetString());
         Assert.Equal(userId, envelope.GetProperty("data").GetProperty("userId").GetString());
         var expiresAt = envelope.GetProperty("data").GetProperty("expiresAt").GetDateTimeOffset();
+
+        // The code never travels in clear: only the holder of Notifications__CodeKey can open it, for this address only.
+        var data = envelope.GetProperty("data");
+        Assert.False(data.TryGetProperty("code", out _));
+        var sealedCode = data.GetProperty("encryptedCode").GetString()!;
+        var code = SignInCodeCipher.Development().Decrypt(sealedCode, email);
+        Assert.Matches("^[0-9]{6}$", code);
+        Assert.DoesNotContain(code!, envelope.GetRawText(), StringComparison.Ordinal);
+        Assert.Null(SignInCodeCipher.Development().Decrypt(sealedCode, "someone-else@shop.test"));
         Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(10.5));
 
         // A second sign-in is not a registration. Events leave in commit order, so once the later code

@@ -73,7 +73,7 @@ public sealed class TokenTests(AuthStackFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    public static TheoryData<string> Refusals => new() { "tampered", "expired", "wrong key", "wrong key with the active kid", "wrong audience", "alg none", "garbage" };
+    public static TheoryData<string> Refusals => new() { "tampered", "expired", "wrong key", "wrong key with the active kid", "wrong audience", "alg none", "garbage", "unknown crit header" };
 
     [Theory]
     [MemberData(nameof(Refusals))]
@@ -103,6 +103,11 @@ public sealed class TokenTests(AuthStackFixture fixture)
             "wrong key" => TestTokens.Sign(foreign, "someone-else", user, "x@shop.test", ["customer"], now, now.AddMinutes(5)),
             "wrong key with the active kid" => TestTokens.Sign(foreign, key.KeyId, user, "x@shop.test", ["customer"], now, now.AddMinutes(5)),
             "wrong audience" => TestTokens.Sign(signer, key.KeyId, user, "x@shop.test", ["customer"], now, now.AddMinutes(5), audience: "another-shop"),
+            "unknown crit header" => TestTokens.Sign(signer, key.KeyId, user, "x@shop.test", ["customer"], now, now.AddMinutes(5), header: new Dictionary<string, object>
+            {
+                ["crit"] = new[] { "x-shop-unheard-of" },
+                ["x-shop-unheard-of"] = true,
+            }),
             "alg none" => TestTokens.Unsigned(TestTokens.Sign(signer, key.KeyId, user, "x@shop.test", ["admin"], now, now.AddMinutes(5))),
             _ => "not.a.jwt",
         };

@@ -65,15 +65,44 @@ public sealed class ProblemDetailsTests
         await AssertProblemAsync(await app.GetTestClient().GetAsync(new Uri("/nothing-here", UriKind.Relative)), HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task Unhandled_exception_is_500_problem_without_its_details_in_production()
+    [Theory]
+    [MemberData(nameof(HostEnvironments))]
+    public async Task Unhandled_exception_is_500_problem_without_its_details_in_every_environment(string environment)
     {
-        await using var app = await StartAsync(Environments.Production);
+        await using var app = await StartAsync(environment);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/boom", UriKind.Relative));
+        request.Headers.Add("Authorization", "Bearer secret-token");
+        request.Headers.Add("Accept", "application/json");
 
-        using var response = await app.GetTestClient().GetAsync(new Uri("/boom", UriKind.Relative));
+        using var response = await app.GetTestClient().SendAsync(request);
 
         await AssertProblemAsync(response, HttpStatusCode.InternalServerError);
-        Assert.DoesNotContain("internal detail", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("internal detail", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-token", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostEnvironments))]
+    public async Task A_json_body_in_another_charset_is_415_problem(string environment)
+    {
+        await using var app = await StartAsync(environment);
+        using var content = new StringContent("""{"name":"a","quantity":1}""", Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=utf-7");
+
+        using var response = await app.GetTestClient().PostAsync(new Uri("/items", UriKind.Relative), content);
+
+        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostEnvironments))]
+    public async Task Duplicate_json_keys_are_400_problem(string environment)
+    {
+        using var response = await PostAsync(environment, """{"name":"a","name":"b","quantity":1}""");
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
     [Fact]

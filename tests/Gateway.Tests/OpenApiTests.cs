@@ -71,6 +71,24 @@ public sealed class OpenApiTests(ObservedGateway observed)
         }
     }
 
+    [Theory]
+    [InlineData("/docs/index.html")]
+    [InlineData("/docs/index.js")]
+    [InlineData("/docs")]
+    public async Task The_docs_ui_carries_the_same_protective_headers_as_the_admin_page(string path)
+    {
+        using var response = await observed.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.True((int)response.StatusCode is >= 200 and < 400, $"{path}: {(int)response.StatusCode}");
+        var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+    }
+
     private async Task<JsonElement> GetJsonAsync(string path)
     {
         using var response = await observed.Client.GetAsync(new Uri(path, UriKind.Relative));

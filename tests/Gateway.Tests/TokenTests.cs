@@ -15,7 +15,7 @@ public sealed class TokenTests(ObservedGateway observed)
     public static TheoryData<string> BadTokens => new()
     {
         "forged", "tampered", "expired", "not yet valid", "no expiry", "wrong audience", "wrong issuer",
-        "alg none", "HS256", "RS256", "unknown kid", "garbage", "empty",
+        "alg none", "HS256", "RS256", "unknown kid", "garbage", "empty", "unknown crit header",
     };
 
     [Theory]
@@ -151,6 +151,11 @@ public sealed class TokenTests(ObservedGateway observed)
             "RS256" => TestTokens.MintWith(kid, TestTokens.Rsa(), customer),
             "unknown kid" => TestTokens.Mint(TestSigningKeys.Create(), customer),
             "garbage" => "not-a-jwt",
+            "unknown crit header" => TestTokens.Mint(observed.Key, customer, header: new Dictionary<string, object>
+            {
+                ["crit"] = new[] { "x-shop-unheard-of" },
+                ["x-shop-unheard-of"] = true,
+            }),
             "empty" => string.Empty,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };

@@ -4,6 +4,7 @@ using Dapper;
 using Shop.DevStack;
 using Shop.Messaging;
 using Shop.Testing;
+using Shop.ServiceDefaults.Secrets;
 
 namespace Shop.Notifications.Tests;
 
@@ -15,12 +16,38 @@ public sealed class MailContentTests(NotificationsFixture fixture)
     public async Task Login_code_mail_shows_the_code_in_the_subject_and_both_parts()
     {
         var email = NotificationsFixture.NewAddress("login");
-        await fixture.Events.PublishAsync("auth", "login_code_requested", new { userId = Guid.NewGuid(), email, code = "042917", expiresAt = DateTimeOffset.UtcNow.AddMinutes(10) });
+        await fixture.Events.PublishAsync("auth", "login_code_requested", new { userId = Guid.NewGuid(), email, encryptedCode = SignInCodeCipher.Development().Encrypt("042917", email), expiresAt = DateTimeOffset.UtcNow.AddMinutes(10) });
 
         var mail = Assert.Single(await fixture.Mail.WaitForAsync(email));
         Assert.Contains("042917", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("042917", mail.Text, StringComparison.Ordinal);
         Assert.Contains("042917", mail.Html, StringComparison.Ordinal);
+
+        // Once sent, the row keeps neither the code nor the sealed code.
+        await using var database = fixture.OpenDatabase();
+        var row = await Eventually.GetAsync(
+            () => database.QuerySingleAsync<(string Status, string Subject, string TextBody, string HtmlBody, string Event)>(
+                "SELECT status, subject, text_body, html_body, event::text FROM mails WHERE recipient = @email", new { email }),
+            found => found.Status == "sent",
+            TimeSpan.FromSeconds(10),
+            "the code mail's row");
+        Assert.DoesNotContain("042917", row.Subject + row.TextBody + row.HtmlBody + row.Event, StringComparison.Ordinal);
+        Assert.DoesNotContain("encryptedCode", row.Event, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_code_sealed_with_another_key_or_for_another_address_is_not_mailed()
+    {
+        var email = NotificationsFixture.NewAddress("forged-code");
+        var forEarlier = NotificationsFixture.NewAddress("other");
+        await fixture.Events.PublishAsync("auth", "login_code_requested", new { userId = Guid.NewGuid(), email, encryptedCode = SignInCodeCipher.Development().Encrypt("111111", forEarlier), expiresAt = DateTimeOffset.UtcNow.AddMinutes(10) });
+        await fixture.Events.PublishAsync("auth", "login_code_requested", new { userId = Guid.NewGuid(), email, code = "222222", expiresAt = DateTimeOffset.UtcNow.AddMinutes(10) });
+        var control = NotificationsFixture.NewAddress("control");
+        await fixture.Events.PublishAsync("auth", "login_code_requested", new { userId = Guid.NewGuid(), email = control, encryptedCode = SignInCodeCipher.Development().Encrypt("333333", control), expiresAt = DateTimeOffset.UtcNow.AddMinutes(10) });
+
+        Assert.Single(await fixture.Mail.WaitForAsync(control));
+        await using var database = fixture.OpenDatabase();
+        Assert.Equal(0L, await database.ExecuteScalarAsync<long>("SELECT count(*) FROM mails WHERE recipient = @email", new { email }));
     }
 
     /// <summary>The real sign-in: auth's outbox publishes the code, notifications mails it (asked of auth directly: the gateway does not route yet).</summary>

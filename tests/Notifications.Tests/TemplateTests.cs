@@ -10,7 +10,7 @@ public sealed class TemplateTests
     [Fact]
     public void The_login_code_is_in_the_subject_and_set_apart_in_both_parts()
     {
-        var mail = MailTemplates.LoginCode.Render(new LoginCodeRequested("a@example.test", "012345", new DateTimeOffset(2030, 1, 2, 3, 4, 0, TimeSpan.Zero)));
+        var mail = MailTemplates.LoginCode.Render(new LoginCode("012345", new DateTimeOffset(2030, 1, 2, 3, 4, 0, TimeSpan.Zero)));
 
         Assert.StartsWith("012345", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("    012345\n", mail.Text, StringComparison.Ordinal);
@@ -24,7 +24,7 @@ public sealed class TemplateTests
     [InlineData("12a456")]
     [InlineData("١٢٣٤٥٦")]
     public void A_code_that_is_not_six_ascii_digits_is_refused(string code) =>
-        Assert.Throws<InvalidMailDataException>(() => MailTemplates.LoginCode.Render(new LoginCodeRequested("a@example.test", code, DateTimeOffset.UtcNow)));
+        Assert.Throws<InvalidMailDataException>(() => MailTemplates.LoginCode.Render(new LoginCode(code, DateTimeOffset.UtcNow)));
 
     [Fact]
     public void Every_value_is_html_encoded_in_the_html_part_and_left_as_is_in_the_text_part()

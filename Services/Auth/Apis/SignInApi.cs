@@ -13,7 +13,7 @@ internal static class SignInApi
         var auth = app.MapGroup("/auth");
         auth.MapPost("/login", LoginAsync).RequireRateLimiting(SignInRateLimiting.PolicyName);
         auth.MapPost("/verify", VerifyAsync).RequireRateLimiting(SignInRateLimiting.PolicyName);
-        auth.MapPost("/refresh", RefreshAsync);
+        auth.MapPost("/refresh", RefreshAsync).RequireRateLimiting(SignInRateLimiting.RefreshPolicyName);
         auth.MapPost("/logout", LogoutAsync);
         return app;
     }

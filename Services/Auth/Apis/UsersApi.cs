@@ -5,7 +5,7 @@ using Shop.ServiceDefaults.Authentication;
 
 namespace Shop.Auth.Apis;
 
-/// <summary>`PUT /auth/users/{id}/roles` (admin): promote or demote a user.</summary>
+/// <summary>`PUT /auth/users/{id}/roles` (admin): promote or demote a user; the user's earlier access tokens stop working.</summary>
 internal static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)

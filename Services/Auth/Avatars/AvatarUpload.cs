@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Shop.Auth.Avatars;
 
-/// <summary>An uploaded picture held in memory (at most <see cref="AvatarUpload.MaxBytes"/>), or why it was refused.</summary>
+/// <summary>An uploaded picture held in memory (at most <see cref="AvatarUpload.MaxBytes"/>), decoded and re-encoded, or why it was refused.</summary>
 internal sealed record AvatarUpload(MemoryStream? Image, string? ContentType, int Status, string? Problem)
 {
     /// <summary>The largest picture accepted: 2 MiB.</summary>
@@ -75,8 +75,11 @@ internal sealed record AvatarUpload(MemoryStream? Image, string? ContentType, in
             return Refused(StatusCodes.Status415UnsupportedMediaType, "Only PNG, JPEG and WebP pictures are accepted.");
         }
 
-        image.Position = 0;
-        return new AvatarUpload(image, contentType, StatusCodes.Status200OK, null);
+        var normalized = AvatarImage.Normalize(image.GetBuffer().AsSpan(0, (int)image.Length), contentType);
+        image.Dispose();
+        return normalized.Image is { } reencoded
+            ? new AvatarUpload(new MemoryStream(reencoded, writable: false), contentType, StatusCodes.Status200OK, null)
+            : Refused(normalized.Status, normalized.Problem!);
     }
 
     private static async Task<bool> CopyBoundedAsync(Stream source, MemoryStream target, CancellationToken cancellationToken)

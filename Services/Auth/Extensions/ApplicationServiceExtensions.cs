@@ -5,6 +5,7 @@ using Shop.Auth.SignIn;
 using Shop.Auth.Users;
 using Shop.Data;
 using Shop.Messaging;
+using Shop.ServiceDefaults.Secrets;
 using Shop.Storage;
 
 namespace Shop.Auth.Extensions;
@@ -25,8 +26,10 @@ internal static class ApplicationServiceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(UserRoles.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton(SignInCodeCipher.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<SignInService>();
         builder.Services.AddSingleton<AvatarService>();
+        builder.Services.Configure<SignInCleanupOptions>(builder.Configuration.GetSection(SignInCleanupOptions.SectionName));
         builder.Services.AddHostedService<ExpiredSignInCleanup>();
     }
 }

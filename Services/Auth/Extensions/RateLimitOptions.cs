@@ -13,4 +13,7 @@ internal sealed class RateLimitOptions
 
     /// <summary>Requests to `/auth/login` and `/auth/verify` per client IP per minute (per replica; the gateway enforces it too).</summary>
     public int AuthPerClientPerMinute { get; set; } = 60;
+
+    /// <summary>`RateLimits__RefreshPerClientPerMinute`: requests to `/auth/refresh` per client IP per minute, a budget of their own (per replica).</summary>
+    public int RefreshPerClientPerMinute { get; set; } = 60;
 }

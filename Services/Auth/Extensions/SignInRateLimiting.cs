@@ -1,8 +1,8 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Shop.Auth.Apis;
+using Shop.ServiceDefaults.Http;
 
 namespace Shop.Auth.Extensions;
 
@@ -15,6 +15,9 @@ internal static class SignInRateLimiting
 {
     public const string PolicyName = "sign-in";
 
+    /// <summary>`/auth/refresh`: anonymous, a database lookup per call, and refused calls are logged, so it is limited too.</summary>
+    public const string RefreshPolicyName = "refresh";
+
     public static IHostApplicationBuilder AddSignInRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.SectionName));
@@ -22,17 +25,9 @@ internal static class SignInRateLimiting
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(PolicyName, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AuthPerClientPerMinute;
-                return perMinute <= 0
-                    ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = perMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    });
-            });
+                PerClientPerMinute(context, context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AuthPerClientPerMinute));
+            options.AddPolicy(RefreshPolicyName, context =>
+                PerClientPerMinute(context, context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.RefreshPerClientPerMinute));
             options.OnRejected = async (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -42,18 +37,13 @@ internal static class SignInRateLimiting
         return builder;
     }
 
-    /// <summary>
-    /// Auth is reachable only through the gateway (never exposed on its own), which sets X-Forwarded-For to the
-    /// client address it saw. Only the LAST entry is trusted: it is the nearest proxy's view, also behind proxies
-    /// that append rather than replace; earlier entries are whatever the client claimed. Without the header (a
-    /// direct call inside the cluster) the peer address counts.
-    /// </summary>
-    internal static string ClientAddress(HttpContext context)
-    {
-        var forwarded = context.Request.Headers["X-Forwarded-For"].LastOrDefault();
-        var last = forwarded?[(forwarded.LastIndexOf(',') + 1)..].Trim();
-        return IPAddress.TryParse(last, out var address)
-            ? address.ToString()
-            : context.Connection.RemoteIpAddress?.ToString() ?? string.Empty;
-    }
+    private static RateLimitPartition<string> PerClientPerMinute(HttpContext context, int perMinute) =>
+        perMinute <= 0
+            ? RateLimitPartition.GetNoLimiter(string.Empty)
+            : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = perMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
 }

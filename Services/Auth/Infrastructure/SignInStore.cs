@@ -24,27 +24,35 @@ internal static class SignInStore
             "SELECT id FROM users WHERE email = @email FOR UPDATE", new { email }, transaction, cancellationToken));
     }
 
-    /// <summary>When codes were requested since <paramref name="since"/>, oldest first; older records are dropped.</summary>
-    public static async Task<IReadOnlyList<DateTime>> RecentCodeRequestsAsync(NpgsqlTransaction transaction, Guid userId, DateTime since, CancellationToken cancellationToken)
+    /// <summary>
+    /// When codes were requested for <paramref name="mailbox"/> (any address reaching it) since <paramref name="since"/>,
+    /// oldest first. Holds the mailbox's lock until the transaction ends, so requests through different tags of one
+    /// mailbox are counted one at a time across replicas.
+    /// </summary>
+    public static async Task<IReadOnlyList<DateTime>> RecentCodeRequestsAsync(NpgsqlTransaction transaction, string mailbox, DateTime since, CancellationToken cancellationToken)
     {
         await Connection(transaction).ExecuteAsync(Command(
-            "DELETE FROM login_code_requests WHERE user_id = @userId AND requested_at <= @since", new { userId, since }, transaction, cancellationToken));
+            "SELECT pg_advisory_xact_lock(hashtextextended(@mailbox, 19))", new { mailbox }, transaction, cancellationToken));
         var requests = await Connection(transaction).QueryAsync<DateTime>(Command(
-            "SELECT requested_at FROM login_code_requests WHERE user_id = @userId ORDER BY requested_at", new { userId }, transaction, cancellationToken));
+            "SELECT requested_at FROM login_code_requests WHERE mailbox = @mailbox AND requested_at > @since ORDER BY requested_at",
+            new { mailbox, since },
+            transaction,
+            cancellationToken));
         return requests.ToList();
     }
 
     /// <summary>Records the request and stores the new code in place of any earlier one.</summary>
-    public static Task StoreCodeAsync(NpgsqlTransaction transaction, Guid userId, byte[] codeHash, byte[] salt, DateTime requestedAt, DateTime expiresAt, CancellationToken cancellationToken) =>
+    public static Task StoreCodeAsync(
+        NpgsqlTransaction transaction, Guid userId, string mailbox, byte[] codeHash, byte[] salt, DateTime requestedAt, DateTime expiresAt, CancellationToken cancellationToken) =>
         Connection(transaction).ExecuteAsync(Command(
             """
-            INSERT INTO login_code_requests (user_id, requested_at) VALUES (@userId, @requestedAt);
+            INSERT INTO login_code_requests (user_id, mailbox, requested_at) VALUES (@userId, @mailbox, @requestedAt);
             INSERT INTO login_codes (user_id, code_hash, salt, expires_at, failed_attempts)
             VALUES (@userId, @codeHash, @salt, @expiresAt, 0)
             ON CONFLICT (user_id) DO UPDATE
                 SET code_hash = excluded.code_hash, salt = excluded.salt, expires_at = excluded.expires_at, failed_attempts = 0
             """,
-            new { userId, codeHash, salt, requestedAt, expiresAt },
+            new { userId, mailbox, codeHash, salt, requestedAt, expiresAt },
             transaction,
             cancellationToken));
 
@@ -72,13 +80,14 @@ internal static class SignInStore
         await Connection(transaction).ExecuteAsync(Command(
             "UPDATE users SET email_verified_at = @now WHERE id = @userId AND email_verified_at IS NULL", new { userId, now }, transaction, cancellationToken)) == 1;
 
-    /// <summary>Starts a sign-in (a family of refresh tokens) with its first token.</summary>
-    public static async Task StartSignInAsync(NpgsqlTransaction transaction, Guid userId, byte[] tokenHash, DateTime now, DateTime expiresAt, CancellationToken cancellationToken)
+    /// <summary>Starts a sign-in (a family of refresh tokens) with its first token; returns its id (the tokens' `sid`).</summary>
+    public static async Task<Guid> StartSignInAsync(NpgsqlTransaction transaction, Guid userId, byte[] tokenHash, DateTime now, DateTime expiresAt, CancellationToken cancellationToken)
     {
         var signInId = Guid.CreateVersion7();
         await Connection(transaction).ExecuteAsync(Command(
             "INSERT INTO sign_ins (id, user_id, created_at) VALUES (@signInId, @userId, @now)", new { signInId, userId, now }, transaction, cancellationToken));
         await AddRefreshTokenAsync(transaction, signInId, tokenHash, expiresAt, cancellationToken);
+        return signInId;
     }
 
     public static Task<PresentedRefreshToken?> FindRefreshTokenForUpdateAsync(NpgsqlTransaction transaction, byte[] tokenHash, CancellationToken cancellationToken) =>
@@ -104,15 +113,12 @@ internal static class SignInStore
 
     public static Task RevokeSignInAsync(NpgsqlTransaction transaction, Guid signInId, DateTime now, CancellationToken cancellationToken) =>
         Connection(transaction).ExecuteAsync(Command(
-            "UPDATE sign_ins SET revoked_at = @now WHERE id = @signInId AND revoked_at IS NULL", new { signInId, now }, transaction, cancellationToken));
+            TokenRevocations.RevokeWhere("id = @signInId"), new { signInId, now }, transaction, cancellationToken));
 
     /// <summary>Logout: revokes the sign-in the token belongs to (no effect for an unknown token).</summary>
     public static Task RevokeSignInOfTokenAsync(NpgsqlConnection connection, byte[] tokenHash, DateTime now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(Command(
-            """
-            UPDATE sign_ins SET revoked_at = @now
-            WHERE id = (SELECT sign_in_id FROM refresh_tokens WHERE token_hash = @tokenHash) AND revoked_at IS NULL
-            """,
+            TokenRevocations.RevokeWhere("id = (SELECT sign_in_id FROM refresh_tokens WHERE token_hash = @tokenHash)"),
             new { tokenHash, now },
             transaction: null,
             cancellationToken));

@@ -10,6 +10,9 @@ internal sealed record UserRecord
 
     public required string[] Roles { get; init; }
 
+    /// <summary>Raised by every role change; tokens carry it (claim `rv`) so the gateways can refuse older ones.</summary>
+    public int RolesVersion { get; init; }
+
     public DateTime? EmailVerifiedAt { get; init; }
 
     public string? AvatarKey { get; init; }

@@ -8,7 +8,7 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
 {
     private const string UserColumns =
         """
-        id AS Id, email AS Email, roles AS Roles, email_verified_at AS EmailVerifiedAt,
+        id AS Id, email AS Email, roles AS Roles, roles_version AS RolesVersion, email_verified_at AS EmailVerifiedAt,
         avatar_key AS AvatarKey, avatar_content_type AS AvatarContentType, created_at AS CreatedAt
         """;
 
@@ -26,12 +26,23 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
         transaction.Connection!.QuerySingleAsync<UserRecord>(new CommandDefinition(
             $"{SelectUser} WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>Replaces the stored roles; null when there is no such user.</summary>
+    /// <summary>
+    /// Replaces the stored roles and moves the user to a new roles version, announced to the gateways, so no
+    /// earlier token (carrying the old roles) is honoured any more; null when there is no such user. The user's
+    /// sign-ins stay: a refresh gives a token with the new roles.
+    /// </summary>
     public async Task<UserRecord?> SetRolesAsync(Guid id, string[] roles, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(
-            $"UPDATE users SET roles = @roles WHERE id = @id RETURNING {UserColumns}",
+            $"""
+            WITH changed AS (
+                UPDATE users SET roles = @roles, roles_version = roles_version + 1 WHERE id = @id RETURNING {UserColumns}
+            ), announced AS (
+                INSERT INTO token_revocations (user_id, roles_version) SELECT Id, RolesVersion FROM changed
+            )
+            SELECT * FROM changed
+            """,
             new { id, roles },
             cancellationToken: cancellationToken));
     }

@@ -9,6 +9,17 @@ internal static partial class EmailAddress
 
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
+    /// <summary>
+    /// The inbox a normalized address reaches: without its plus-tag (`victim+1@x` is `victim@x`), which mail
+    /// providers ignore. Code requests are limited per mailbox, so tags cannot multiply the mails one inbox gets.
+    /// </summary>
+    public static string Mailbox(string normalized)
+    {
+        var at = normalized.LastIndexOf('@');
+        var plus = normalized.IndexOf('+');
+        return plus < 0 || plus > at ? normalized : normalized[..plus] + normalized[at..];
+    }
+
     /// <summary>Normalizes <paramref name="email"/>; false when it is not a usable address.</summary>
     public static bool TryNormalize(string? email, out string normalized)
     {

@@ -6,6 +6,7 @@ using Shop.Auth.IntegrationEvents;
 using Shop.Auth.Tokens;
 using Shop.Auth.Users;
 using Shop.Messaging;
+using Shop.ServiceDefaults.Secrets;
 
 namespace Shop.Auth.SignIn;
 
@@ -18,6 +19,7 @@ internal sealed partial class SignInService(
     Outbox outbox,
     AccessTokenIssuer issuer,
     UserRoles roles,
+    SignInCodeCipher codes,
     IOptions<RateLimitOptions> limits,
     TimeProvider time,
     ILogger<SignInService> logger)
@@ -30,11 +32,13 @@ internal sealed partial class SignInService(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var userId = await SignInStore.LockOrCreateUserAsync(transaction, email, cancellationToken);
 
+        // Per mailbox, which also bounds each address of it: plus-tags and case do not multiply the mails.
+        var mailbox = EmailAddress.Mailbox(email);
         var limit = limits.Value.CodesPerEmail;
         if (limit > 0)
         {
             var window = RateLimitOptions.CodeRequestWindow;
-            var recent = await SignInStore.RecentCodeRequestsAsync(transaction, userId, now - window, cancellationToken);
+            var recent = await SignInStore.RecentCodeRequestsAsync(transaction, mailbox, now - window, cancellationToken);
             if (recent.Count >= limit)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -46,8 +50,8 @@ internal sealed partial class SignInService(
         var code = LoginCode.Generate();
         var (hash, salt) = LoginCode.Hash(code);
         var expiresAt = now + LoginCode.Lifetime;
-        await SignInStore.StoreCodeAsync(transaction, userId, hash, salt, now, expiresAt, cancellationToken);
-        await outbox.EnqueueAsync(transaction, LoginCodeRequested.EventName, new LoginCodeRequested(userId, email, code, expiresAt), cancellationToken);
+        await SignInStore.StoreCodeAsync(transaction, userId, mailbox, hash, salt, now, expiresAt, cancellationToken);
+        await outbox.EnqueueAsync(transaction, LoginCodeRequested.EventName, new LoginCodeRequested(userId, email, codes.Encrypt(code, email), expiresAt), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }
@@ -94,10 +98,10 @@ internal sealed partial class SignInService(
         }
 
         var refreshToken = RefreshToken.Generate();
-        await SignInStore.StartSignInAsync(transaction, pending.UserId, RefreshToken.Hash(refreshToken), now, now + RefreshToken.Lifetime, cancellationToken);
+        var signInId = await SignInStore.StartSignInAsync(transaction, pending.UserId, RefreshToken.Hash(refreshToken), now, now + RefreshToken.Lifetime, cancellationToken);
         var user = await UserStore.GetAsync(transaction, pending.UserId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Issue(user, refreshToken);
+        return Issue(user, signInId, refreshToken);
     }
 
     /// <summary>
@@ -133,7 +137,7 @@ internal sealed partial class SignInService(
         await SignInStore.RotateRefreshTokenAsync(transaction, presentedHash, presented.SignInId, RefreshToken.Hash(next), now, now + RefreshToken.Lifetime, cancellationToken);
         var user = await UserStore.GetAsync(transaction, presented.UserId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Issue(user, next);
+        return Issue(user, presented.SignInId, next);
     }
 
     /// <summary>Revokes the sign-in of <paramref name="refreshToken"/>; unknown or already revoked tokens change nothing.</summary>
@@ -148,8 +152,8 @@ internal sealed partial class SignInService(
         await SignInStore.RevokeSignInOfTokenAsync(connection, RefreshToken.Hash(refreshToken), time.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
-    private TokenPair Issue(UserRecord user, string refreshToken) =>
-        new(issuer.Issue(user.Id, user.Email, roles.Effective(user.Email, user.Roles)), refreshToken);
+    private TokenPair Issue(UserRecord user, Guid signInId, string refreshToken) =>
+        new(issuer.Issue(user.Id, user.Email, roles.Effective(user.Email, user.Roles), signInId, user.RolesVersion), refreshToken);
 
     [LoggerMessage(LogLevel.Information, "Sign-in code of user {UserId} discarded after too many wrong tries")]
     private partial void LogCodeExhausted(Guid userId);

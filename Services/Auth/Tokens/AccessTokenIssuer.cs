@@ -34,7 +34,11 @@ internal sealed class AccessTokenIssuer : IDisposable
         this.time = time;
     }
 
-    public IssuedAccessToken Issue(Guid userId, string email, IReadOnlyCollection<string> roles)
+    /// <summary>
+    /// A token for the user. <paramref name="signInId"/> becomes its `sid` (logout and refresh-token reuse revoke it
+    /// at the gateways) and <paramref name="rolesVersion"/> its `rv` (a role change refuses lower ones).
+    /// </summary>
+    public IssuedAccessToken Issue(Guid userId, string email, IReadOnlyCollection<string> roles, Guid? signInId = null, int rolesVersion = 0)
     {
         var now = time.GetUtcNow();
         var expiresAt = now + Lifetime;
@@ -57,6 +61,12 @@ internal sealed class AccessTokenIssuer : IDisposable
             json.WriteNumber("iat", now.ToUnixTimeSeconds());
             json.WriteNumber("exp", expiresAt.ToUnixTimeSeconds());
             json.WriteString("jti", Guid.NewGuid());
+            if (signInId is { } sid)
+            {
+                json.WriteString(ShopTokens.SessionClaim, sid);
+            }
+
+            json.WriteNumber(ShopTokens.RolesVersionClaim, rolesVersion);
             json.WriteEndObject();
         }
 

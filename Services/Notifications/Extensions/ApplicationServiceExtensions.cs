@@ -5,6 +5,7 @@ using Shop.Notifications.Infrastructure.Mail;
 using Shop.Notifications.IntegrationEvents;
 using Shop.Notifications.Sending;
 using Shop.ServiceDefaults.Health;
+using Shop.ServiceDefaults.Secrets;
 
 namespace Shop.Notifications.Extensions;
 
@@ -32,6 +33,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton<MailMessageFactory>();
         builder.Services.AddHealthChecks().AddDependencyCheck<SmtpHealthCheck>("mail");
 
+        // Sign-in codes arrive sealed by auth; only auth and notifications hold Notifications__CodeKey.
+        builder.Services.AddSingleton(SignInCodeCipher.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<NotificationMetrics>();
         builder.Services.AddSingleton<MailQueue>();
         builder.Services.AddSingleton<MailFailureReporter>();

@@ -34,14 +34,26 @@ internal sealed class MailQueue(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// A sign-in code is not kept once its mail is settled (sent, expired or failed for good): the row keeps who got
+    /// which kind of mail and when, but neither the code in the rendered parts nor the sealed code in the event.
+    /// </summary>
+    private const string ForgetSignInCode =
+        """
+        subject = CASE WHEN template = 'login_code' THEN 'Shop sign-in code (removed once settled)' ELSE subject END,
+        text_body = CASE WHEN template = 'login_code' THEN '' ELSE text_body END,
+        html_body = CASE WHEN template = 'login_code' THEN '' ELSE html_body END,
+        event = CASE WHEN template = 'login_code' THEN event #- '{data,encryptedCode}' #- '{data,code}' ELSE event END
+        """;
+
     public Task<bool> MarkSentAsync(Guid id, Guid claimToken) =>
-        SettleAsync(id, claimToken, "status = 'sent', sent_at = now(), last_error = NULL", new DynamicParameters());
+        SettleAsync(id, claimToken, $"status = 'sent', sent_at = now(), last_error = NULL, {ForgetSignInCode}", new DynamicParameters());
 
     public Task<bool> MarkExpiredAsync(Guid id, Guid claimToken) =>
-        SettleAsync(id, claimToken, "status = 'expired'", new DynamicParameters());
+        SettleAsync(id, claimToken, $"status = 'expired', {ForgetSignInCode}", new DynamicParameters());
 
     public Task<bool> MarkFailedAsync(Guid id, Guid claimToken, string error) =>
-        SettleAsync(id, claimToken, "status = 'failed', last_error = @error", new DynamicParameters(new { error }));
+        SettleAsync(id, claimToken, $"status = 'failed', last_error = @error, {ForgetSignInCode}", new DynamicParameters(new { error }));
 
     public Task<bool> RetryLaterAsync(Guid id, Guid claimToken, TimeSpan delay, string error) =>
         SettleAsync(id, claimToken, "status = 'pending', due_at = now() + @delay, last_error = @error", new DynamicParameters(new { delay, error }));

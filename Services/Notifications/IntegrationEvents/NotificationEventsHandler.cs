@@ -3,6 +3,7 @@ using Shop.Messaging;
 using Shop.Notifications.Infrastructure;
 using Shop.Notifications.IntegrationEvents.Events;
 using Shop.Notifications.Templates;
+using Shop.ServiceDefaults.Secrets;
 
 namespace Shop.Notifications.IntegrationEvents;
 
@@ -10,7 +11,7 @@ namespace Shop.Notifications.IntegrationEvents;
 /// Turns the events of contract.md section 5 into rows of `mails`, in the transaction that records the event id.
 /// Data that cannot make a mail (unknown template, bad address, missing field) is dead-lettered at once.
 /// </summary>
-internal sealed class NotificationEventsHandler(IOptions<NotificationOptions> options) : IIntegrationEventHandler
+internal sealed class NotificationEventsHandler(IOptions<NotificationOptions> options, SignInCodeCipher codes) : IIntegrationEventHandler
 {
     public async Task HandleAsync(CloudEvent @event, EventContext context, CancellationToken cancellationToken)
     {
@@ -30,9 +31,11 @@ internal sealed class NotificationEventsHandler(IOptions<NotificationOptions> op
         {
             case "shop.auth.login_code_requested":
                 var login = @event.GetData<LoginCodeRequested>();
+                var code = codes.Decrypt(login.EncryptedCode, login.Email)
+                    ?? throw new InvalidMailDataException("encryptedCode was not sealed for this recipient with this service's key.");
                 return MailRequests.EnqueueAsync(
                     transaction,
-                    Mail(@event, MailTemplates.LoginCode, login.Email, MailTemplates.LoginCode.Render(login)) with { ExpiresAt = login.ExpiresAt },
+                    Mail(@event, MailTemplates.LoginCode, login.Email, MailTemplates.LoginCode.Render(new LoginCode(code, login.ExpiresAt))) with { ExpiresAt = login.ExpiresAt },
                     cancellationToken);
 
             case "shop.auth.user_registered":

@@ -1,14 +1,13 @@
 using System.Globalization;
-using Shop.Notifications.IntegrationEvents.Events;
 
 namespace Shop.Notifications.Templates;
 
 /// <summary>The sign-in code: in the subject, so it shows in a notification, and large in the body.</summary>
-internal sealed class LoginCodeTemplate : MailTemplate<LoginCodeRequested>
+internal sealed class LoginCodeTemplate : MailTemplate<LoginCode>
 {
     public override string Name => "login_code";
 
-    public override MailContent Render(LoginCodeRequested data)
+    public override MailContent Render(LoginCode data)
     {
         MailData.Require(data.Code is { Length: 6 } && data.Code.All(char.IsAsciiDigit), "code must be 6 digits.");
         var expires = data.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -3,14 +3,14 @@ using Shop.Http;
 
 namespace Shop.Products.Model;
 
-/// <summary>The query string of `GET /product`, as bound (wrong types are already a 400 from the binder).</summary>
+/// <summary>The query string of `GET /product`, as bound (wrong types, and prices in another culture's notation, are already a 400 from the binder).</summary>
 public sealed record ProductListQuery(
     [FromQuery(Name = "page")] int? Page,
     [FromQuery(Name = "pageSize")] int? PageSize,
     [FromQuery(Name = "q")] string? Q,
     [FromQuery(Name = "sort")] string? Sort,
-    [FromQuery(Name = "minPrice")] decimal? MinPrice,
-    [FromQuery(Name = "maxPrice")] decimal? MaxPrice)
+    [FromQuery(Name = "minPrice")] InvariantDecimal? MinPrice,
+    [FromQuery(Name = "maxPrice")] InvariantDecimal? MaxPrice)
 {
     public const int MaxQueryLength = 200;
 
@@ -29,14 +29,15 @@ public sealed record ProductListQuery(
             errors.Add("sort", $"sort is one of {string.Join(", ", ProductSort.Values)}.");
         }
 
-        CheckPrice("minPrice", MinPrice, errors);
-        CheckPrice("maxPrice", MaxPrice, errors);
-        if (MinPrice > MaxPrice)
+        decimal? minPrice = MinPrice, maxPrice = MaxPrice;
+        CheckPrice("minPrice", minPrice, errors);
+        CheckPrice("maxPrice", maxPrice, errors);
+        if (minPrice > maxPrice)
         {
             errors.Add("minPrice", "minPrice is at most maxPrice.");
         }
 
-        return errors.IsEmpty ? new ProductFilter(paging, search, orderBy!, MinPrice, MaxPrice) : null;
+        return errors.IsEmpty ? new ProductFilter(paging, search, orderBy!, minPrice, maxPrice) : null;
     }
 
     private static void CheckPrice(string field, decimal? price, ValidationErrors errors)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Shop.Nats;
+using Shop.ServiceDefaults.Secrets;
 
 namespace Shop.Auth.Tests.Support;
 
@@ -92,7 +93,8 @@ public sealed class AuthEvents : ISignInCodeSource, IAsyncDisposable
                 switch (envelope.GetProperty("type").GetString())
                 {
                     case "shop.auth.login_code_requested":
-                        codes.GetOrAdd(email, _ => new ConcurrentQueue<string>()).Enqueue(data.GetProperty("code").GetString()!);
+                        // Sealed for notifications; the tests run on the machine whose development key the stack uses.
+                        codes.GetOrAdd(email, _ => new ConcurrentQueue<string>()).Enqueue(SignInCodeCipher.Development().Decrypt(data.GetProperty("encryptedCode").GetString()!, email)!);
                         break;
                     case "shop.auth.user_registered":
                         registrations.GetOrAdd(email, _ => new ConcurrentQueue<JsonElement>()).Enqueue(data);

@@ -22,7 +22,8 @@ public static class TestTokens
         string[] roles,
         DateTime issuedAt,
         DateTime expires,
-        string audience = ShopTokens.Audience)
+        string audience = ShopTokens.Audience,
+        IDictionary<string, object>? header = null)
     {
         var claims = new List<Claim> { new(ShopTokens.SubjectClaim, userId.ToString()), new(ShopTokens.EmailClaim, email) };
         claims.AddRange(roles.Select(role => new Claim(ShopTokens.RoleClaim, role)));
@@ -30,6 +31,7 @@ public static class TestTokens
         {
             Issuer = ShopTokens.Issuer,
             Audience = audience,
+            AdditionalHeaderClaims = header,
             Subject = new ClaimsIdentity(claims),
             IssuedAt = issuedAt,
             NotBefore = issuedAt,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Shop.Nats;
+using Shop.ServiceDefaults.Secrets;
 
 namespace Shop.Gateway.Tests.Infrastructure;
 
@@ -12,6 +13,7 @@ public sealed class SignInCodes : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> codes = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource stop = new();
+    private readonly SignInCodeCipher cipher = SignInCodeCipher.Development();
     private readonly NatsConnection connection;
     private Task reading = Task.CompletedTask;
 
@@ -64,8 +66,10 @@ public sealed class SignInCodes : IAsyncDisposable
         {
             await foreach (var message in consumer.ConsumeAsync(ct: stop.Token))
             {
+                // The code is sealed for notifications; the local stack uses this machine's development key.
                 var data = JsonDocument.Parse(message.Data).RootElement.GetProperty("data");
-                codes.GetOrAdd(data.GetProperty("email").GetString()!, _ => new ConcurrentQueue<string>()).Enqueue(data.GetProperty("code").GetString()!);
+                var email = data.GetProperty("email").GetString()!;
+                codes.GetOrAdd(email, _ => new ConcurrentQueue<string>()).Enqueue(cipher.Decrypt(data.GetProperty("encryptedCode").GetString()!, email)!);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

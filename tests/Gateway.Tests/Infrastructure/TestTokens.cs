@@ -12,7 +12,8 @@ public static class TestTokens
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public sealed record Claims(string Subject, string Email, string[] Roles)
+    /// <summary>What a token says; <paramref name="SessionId"/> and <paramref name="RolesVersion"/> are auth's `sid` and `rv`.</summary>
+    public sealed record Claims(string Subject, string Email, string[] Roles, string? SessionId = null, int? RolesVersion = null)
     {
         public static Claims Customer() => New(ShopTokens.CustomerRole);
 
@@ -32,9 +33,11 @@ public static class TestTokens
         string audience = ShopTokens.Audience,
         DateTime? expires = null,
         DateTime? notBefore = null,
-        bool withExpiry = true) =>
+        bool withExpiry = true,
+        IDictionary<string, object>? header = null) =>
         Handler.CreateToken(new SecurityTokenDescriptor
         {
+            AdditionalHeaderClaims = header,
             Issuer = issuer,
             Audience = audience,
             IssuedAt = DateTime.UtcNow,
@@ -82,11 +85,25 @@ public static class TestTokens
     public static SigningCredentials Rsa() =>
         new(new RsaSecurityKey(RSA.Create(2048)), SecurityAlgorithms.RsaSha256);
 
-    private static Dictionary<string, object> Payload(Claims claims) => new()
+    private static Dictionary<string, object> Payload(Claims claims)
     {
-        [ShopTokens.SubjectClaim] = claims.Subject,
-        [ShopTokens.EmailClaim] = claims.Email,
-        [ShopTokens.RoleClaim] = claims.Roles,
-        ["jti"] = Guid.NewGuid().ToString(),
-    };
+        var payload = new Dictionary<string, object>
+        {
+            [ShopTokens.SubjectClaim] = claims.Subject,
+            [ShopTokens.EmailClaim] = claims.Email,
+            [ShopTokens.RoleClaim] = claims.Roles,
+            ["jti"] = Guid.NewGuid().ToString(),
+        };
+        if (claims.SessionId is { } sid)
+        {
+            payload[ShopTokens.SessionClaim] = sid;
+        }
+
+        if (claims.RolesVersion is { } version)
+        {
+            payload[ShopTokens.RolesVersionClaim] = version;
+        }
+
+        return payload;
+    }
 }

@@ -35,6 +35,15 @@ public sealed class TestUpstream(string name, TestSigningKeys? keys = null, stri
 
     public int JwksFetches => Volatile.Read(ref jwksFetches);
 
+    /// <summary>As auth: the sign-ins (`sid`) `/internal/revocations` lists.</summary>
+    public ConcurrentDictionary<string, bool> RevokedSignIns { get; } = new();
+
+    /// <summary>As auth: users whose roles changed, with their new roles version.</summary>
+    public ConcurrentDictionary<string, int> ChangedRoles { get; } = new();
+
+    /// <summary>False: `/internal/revocations` answers 503 (auth cannot be read).</summary>
+    public bool RevocationsReadable { get; set; } = true;
+
     public IReadOnlyCollection<ReceivedRequest> Received => received;
 
     public bool HasReceived(string correlationId) =>
@@ -75,6 +84,21 @@ public sealed class TestUpstream(string name, TestSigningKeys? keys = null, stri
                 Interlocked.Increment(ref jwksFetches);
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync(keys.Jwks());
+                return;
+            case "/internal/revocations" when keys is not null:
+                // Without this list the gateway refuses every token after a while (fail closed).
+                if (!RevocationsReadable)
+                {
+                    context.Response.StatusCode = 503;
+                    return;
+                }
+
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    cursor = DateTimeOffset.UtcNow,
+                    signIns = RevokedSignIns.Keys.ToArray(),
+                    users = ChangedRoles.Select(user => new { userId = user.Key, rolesVersion = user.Value }).ToArray(),
+                });
                 return;
             case "/openapi/v1.json":
                 context.Response.StatusCode = openApiDocument is null ? 404 : 200;

@@ -10,7 +10,10 @@ public static class BodyCases
     private const string Placeholder = "__hostile_value__";
 
     public static IEnumerable<HostileCase> All(IReadOnlyList<JsonRoute> routes) =>
-        routes.SelectMany(route => Fields(route).Concat(Malformed(route)).Concat(ContentTypes(route)).Concat(Oversized(route)));
+        routes.SelectMany(route => Fields(route).Concat(Malformed(route)).Concat(ContentTypes(route)).Concat(Oversized(route)).Concat(Ambiguous(route)));
+
+    /// <summary>A property name that would forge a log line if written verbatim; <see cref="HostileInputTests"/> looks for it in the logs.</summary>
+    public const string ForgedLogLine = "FORGED-LOG-LINE crit: admin signed in";
 
     /// <summary>Every hostile value once per route, each put into one of the fields of its type in turn.</summary>
     private static IEnumerable<HostileCase> Fields(JsonRoute route)
@@ -40,6 +43,34 @@ public static class BodyCases
             ContentType = type,
             MustRefuse = route.AlwaysRefused || !route.BodyOptional,
         });
+    }
+
+    /// <summary>
+    /// Bodies two readers could understand differently (issue 19): a JSON content type in a charset other than
+    /// UTF-8 (415, never a 500), a field given twice (400: last-wins would send a code to the second address), and
+    /// a property name carrying newlines (400, and never a forged log line).
+    /// </summary>
+    private static IEnumerable<HostileCase> Ambiguous(JsonRoute route)
+    {
+        var template = route.Template.ToJsonString();
+        foreach (var charset in new[] { "utf-7", "iso-8859-1", "\"utf-16\"", "x-unknown" })
+        {
+            yield return new HostileCase("charset", $"a JSON body declared as charset={charset}", route.Caller, route.Method, route.Target)
+            {
+                Body = Encoding.UTF8.GetBytes(template),
+                ContentType = $"application/json; charset={charset}",
+                MustRefuse = true,
+                ExpectedStatus = 415,
+            };
+        }
+
+        if (route.Fields.FirstOrDefault(field => !field.Path.Contains('.', StringComparison.Ordinal)) is { } first)
+        {
+            var value = route.Template[first.Path]!.ToJsonString();
+            yield return Json(route, "duplicate key", $"{first.Path} given twice", $"{{\"{first.Path}\":{value},{template[1..]}") with { MustRefuse = true };
+        }
+
+        yield return Json(route, "log injection", "a property name with newlines", $"{{\"x\\n{ForgedLogLine}\\r\\n{ForgedLogLine}\":1,{template[1..]}") with { MustRefuse = true };
     }
 
     /// <summary>5 MiB in one string field, sent whole and chunked (no length announced up front).</summary>

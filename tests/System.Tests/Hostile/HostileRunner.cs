@@ -8,7 +8,7 @@ namespace Shop.SystemTests.Hostile;
 /// go in small parallel groups with a snapshot before and after (a refused request changes nothing); any other case
 /// goes alone, and a success may change only its caller's own data (and the catalogue's stock).
 /// </summary>
-public sealed class HostileRunner(HostileWorld world)
+public sealed partial class HostileRunner(HostileWorld world)
 {
     private const int GroupSize = 24;
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
@@ -77,6 +77,11 @@ public sealed class HostileRunner(HostileWorld world)
             yield return $"server error {what}";
         }
 
+        if (status >= 400 && ExceptionDetail().IsMatch(answer.BodyText))
+        {
+            yield return $"error body with exception details: {what}";
+        }
+
         if (hostile.ExpectedStatus is { } expected && status != expected)
         {
             yield return $"expected {expected}, got {what}";
@@ -116,6 +121,10 @@ public sealed class HostileRunner(HostileWorld world)
     private static bool MayChange(string part, IReadOnlyList<HostileCase> succeeded) =>
         succeeded.Select(hostile => CallerIdentity.Of(hostile.Caller)).OfType<string>()
             .Any(identity => part.StartsWith($"{identity}:", StringComparison.Ordinal) || part == "catalogue");
+
+    /// <summary>A stack frame, an exception type or a request header echoed back: what the developer exception page would write.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bat [\w.]+\(|\w+Exception\b|""?(?:Authorization|Cookie)""?\s*[:=]")]
+    private static partial System.Text.RegularExpressions.Regex ExceptionDetail();
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "..." : text;
 }

@@ -15,6 +15,9 @@ public static class RequestCases
             "pageSize=101", "pageSize=0", "pageSize=-5", "pageSize=99999999999999999999", "pageSize=1e2", "page=0", "page=-1",
             "page=abc", "page=2147483648", "sort=password", "sort=name;DROP%20TABLE%20products", "sort=-", "minPrice=-1",
             "minPrice=abc", "minPrice=NaN", "maxPrice=1e400",
+
+            // Another culture's notation is not read as a different number (1,5 is not 15).
+            "minPrice=1,5", "maxPrice=1,000", "minPrice=%201", "minPrice=(1)",
         ];
         string[] harmless =
         [

@@ -1,4 +1,4 @@
 namespace Shop.Notifications.IntegrationEvents.Events;
 
-/// <summary>`msg.auth.login_code_requested` (the fields the mail needs; `userId` is not one of them).</summary>
-public sealed record LoginCodeRequested(string Email, string Code, DateTimeOffset ExpiresAt);
+/// <summary>`msg.auth.login_code_requested` (the fields the mail needs; `userId` is not one of them). The code is sealed for this service.</summary>
+public sealed record LoginCodeRequested(string Email, string EncryptedCode, DateTimeOffset ExpiresAt);
