@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Shop.Nats;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 
 namespace Shop.Gateway.Tests.Infrastructure;
 
@@ -62,9 +64,9 @@ public sealed class SignInCodes : IAsyncDisposable
     {
         try
         {
-            await foreach (var message in consumer.ConsumeAsync(ct: stop.Token))
+            await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: stop.Token))
             {
-                var data = JsonDocument.Parse(message.Data).RootElement.GetProperty("data");
+                var data = JsonDocument.Parse(message.Data!).RootElement.GetProperty("data");
                 codes.GetOrAdd(data.GetProperty("email").GetString()!, _ => new ConcurrentQueue<string>()).Enqueue(data.GetProperty("code").GetString()!);
             }
         }
