@@ -13,6 +13,17 @@ public static partial class EventSubjects
     /// <summary>`msg.&lt;source&gt;.&lt;event&gt;`.</summary>
     public static string For(string source, string eventName) => $"msg.{Token(source)}.{Token(eventName)}";
 
+    /// <summary>`msg.&lt;source&gt;.>`: every event of one source.</summary>
+    public static string AllOf(string source) => $"msg.{Token(source)}.>";
+
+    /// <summary>The subject of <typeparamref name="TEvent"/>.</summary>
+    public static string Of<TEvent>()
+        where TEvent : IIntegrationEvent => For(TEvent.EventSource, TEvent.EventName);
+
+    /// <summary>The CloudEvents type of <typeparamref name="TEvent"/>.</summary>
+    public static string TypeOf<TEvent>()
+        where TEvent : IIntegrationEvent => TypeFor(TEvent.EventSource, TEvent.EventName);
+
     /// <summary>`shop.&lt;source&gt;.&lt;event&gt;`, the CloudEvents type.</summary>
     public static string TypeFor(string source, string eventName) => $"shop.{Token(source)}.{Token(eventName)}";
 

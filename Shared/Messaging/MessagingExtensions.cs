@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using NATS.Client.Core;
+using NATS.Client.Hosting;
+using NATS.Client.JetStream;
 using Shop.Data;
-using Shop.Nats;
 using Shop.ServiceDefaults.Configuration;
 using Shop.ServiceDefaults.Health;
 
@@ -17,18 +18,15 @@ public static class MessagingExtensions
     /// </summary>
     public static MessagingBuilder AddMessaging(this IHostApplicationBuilder builder, string source)
     {
+        // Read (and checked) now, so a missing or malformed value stops the service naming the key.
         var nats = builder.Configuration.GetNatsConnection();
         builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection("Messaging"));
         builder.Services.AddSingleton(new MessagingSource(source));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(provider => new NatsConnection(new NatsOpts
-        {
-            // OriginalString keeps escaped credentials escaped (ToString would unescape an @ or : in a password).
-            Url = nats.Url.OriginalString,
-            Name = $"shop-{source}",
-            LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
-        }));
-        builder.Services.AddSingleton(provider => new NatsJSContext(provider.GetRequiredService<NatsConnection>()));
+
+        // The client reads user and password from the URL; OriginalString keeps escaped credentials escaped.
+        builder.Services.AddNats(configureOpts: options => options with { Url = nats.Url.OriginalString, Name = $"shop-{source}" });
+        builder.Services.AddSingleton<INatsJSContext>(provider => new NatsJSContext(provider.GetRequiredService<INatsConnection>()));
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddSingleton<DeadLetters>();
         builder.AddMigrations(typeof(Outbox).Assembly);
@@ -38,21 +36,5 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHealthChecks().AddDependencyCheck<NatsHealthCheck>("nats");
         return new MessagingBuilder(builder);
-    }
-}
-
-public sealed class MessagingBuilder(IHostApplicationBuilder builder)
-{
-    /// <summary>
-    /// A durable pull consumer named <paramref name="durableName"/> (shared by every replica) on
-    /// <paramref name="filterSubject"/> (one subject; wildcards allowed, e.g. `msg.orders.>`).
-    /// </summary>
-    public MessagingBuilder AddConsumer<THandler>(string durableName, string filterSubject)
-        where THandler : class, IIntegrationEventHandler
-    {
-        builder.Services.AddScoped<THandler>();
-        builder.Services.AddSingleton<IHostedService>(provider =>
-            ActivatorUtilities.CreateInstance<EventConsumer<THandler>>(provider, new ConsumerRegistration(durableName, filterSubject)));
-        return this;
     }
 }

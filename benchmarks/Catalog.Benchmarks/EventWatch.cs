@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using Shop.Nats;
+using NATS.Client.Core;
 
 namespace Shop.Catalog.Benchmarks;
 
@@ -12,11 +12,11 @@ namespace Shop.Catalog.Benchmarks;
 internal sealed class EventWatch : IAsyncDisposable
 {
     private readonly NatsConnection connection;
-    private readonly INatsSub subscription;
+    private readonly INatsSub<byte[]> subscription;
     private readonly ConcurrentDictionary<(string Subject, string Key), (JsonElement Data, long Timestamp)> seen = new();
     private readonly Task reading;
 
-    private EventWatch(NatsConnection connection, INatsSub subscription)
+    private EventWatch(NatsConnection connection, INatsSub<byte[]> subscription)
     {
         this.connection = connection;
         this.subscription = subscription;
@@ -27,7 +27,7 @@ internal sealed class EventWatch : IAsyncDisposable
     {
         var connection = new NatsConnection(new NatsOpts { Url = natsUrl, Name = "catalog-benchmark", SubPendingChannelCapacity = 1 << 20 });
         await connection.ConnectAsync();
-        return new EventWatch(connection, await connection.SubscribeCoreAsync("msg.>"));
+        return new EventWatch(connection, await connection.SubscribeCoreAsync<byte[]>("msg.>"));
     }
 
     /// <summary>The data and <see cref="Stopwatch.GetTimestamp"/> of the event on <paramref name="subject"/> whose key field is <paramref name="key"/>, waiting for it.</summary>
@@ -65,7 +65,7 @@ internal sealed class EventWatch : IAsyncDisposable
         await foreach (var message in subscription.Msgs.ReadAllAsync())
         {
             var timestamp = Stopwatch.GetTimestamp();
-            var data = JsonDocument.Parse(message.Data).RootElement.GetProperty("data").Clone();
+            var data = JsonDocument.Parse(message.Data!).RootElement.GetProperty("data").Clone();
             var key = data.TryGetProperty("orderId", out var orderId) ? orderId.GetString()
                 : data.TryGetProperty("email", out var email) ? email.GetString()
                 : null;

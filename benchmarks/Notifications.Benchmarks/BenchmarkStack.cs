@@ -5,7 +5,8 @@ using Dapper;
 using Npgsql;
 using Shop.DevStack;
 using Shop.Messaging;
-using Shop.Nats;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
 using Shop.Testing;
 
 namespace Shop.Notifications.Benchmarks;
@@ -63,7 +64,8 @@ internal sealed class BenchmarkStack : IAsyncDisposable
     public async Task PublishAsync(string source, string eventName, object data)
     {
         var envelope = CloudEvent.Create(source, eventName, data, DateTimeOffset.UtcNow);
-        await new NatsJSContext(nats).PublishAsync(envelope.Subject, JsonSerializer.SerializeToUtf8Bytes(envelope), new NatsJSPubOpts { MsgId = envelope.Id.ToString() });
+        var ack = await new NatsJSContext(nats).PublishAsync(envelope.Subject, JsonSerializer.SerializeToUtf8Bytes(envelope), opts: new NatsJSPubOpts { MsgId = envelope.Id.ToString() });
+        ack.EnsureSuccess();
     }
 
     /// <summary>Where `POST /auth/login` answers 202: the gateway, else the auth service itself, else nowhere yet (null).</summary>

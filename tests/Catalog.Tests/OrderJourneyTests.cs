@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Shop.Catalog.Tests.Support;
-using Shop.Products.IntegrationEvents;
+using Shop.Products.IntegrationEvents.Handlers;
 using Shop.Testing;
 
 namespace Shop.Catalog.Tests;
@@ -77,7 +77,7 @@ public sealed class OrderJourneyTests(CatalogStack stack)
         await Eventually.GetAsync(() => stack.StockAsync(lamp.Id()), stock => stock == 4, TimeSpan.FromSeconds(30), "stock given back");
         var cancelled = Assert.Single(await stack.Events.WaitForAsync("order_cancelled", EventLog.ForOrder(order.Id())));
         await stack.Events.PublishAsync(cancelled, copy: "-redelivered");
-        await stack.Events.WaitUntilHandledAsync(OrderEventsHandler.CancelledConsumer);
+        await stack.Events.WaitUntilHandledAsync(OrderCancelledHandler.Consumer);
         Assert.Single(await stack.Events.WaitForAsync("stock_released", EventLog.ForOrder(order.Id())));
         Assert.Equal(4, await stack.StockAsync(lamp.Id()));
     }

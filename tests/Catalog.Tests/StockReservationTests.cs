@@ -1,8 +1,8 @@
 using Shop.Catalog.Tests.Support;
 using Shop.Messaging;
-using Shop.Orders.IntegrationEvents;
 using Shop.Orders.Model;
-using Shop.Products.IntegrationEvents;
+using Shop.Products.IntegrationEvents.Handlers;
+using OrderEventData = Shop.Orders.IntegrationEvents.Events.OrderEvent;
 
 namespace Shop.Catalog.Tests;
 
@@ -88,7 +88,7 @@ public sealed class StockReservationTests(CatalogStack stack)
     }
 
     /// <summary>Waits until products has handled every order event published so far.</summary>
-    private Task SettleAsync() => stack.Events.WaitUntilHandledAsync(OrderEventsHandler.PlacedConsumer, OrderEventsHandler.CancelledConsumer);
+    private Task SettleAsync() => stack.Events.WaitUntilHandledAsync(OrderPlacedHandler.Consumer, OrderCancelledHandler.Consumer);
 
     /// <summary>
     /// Waits until every event products published for what it has handled so far is in the event log: they reach
@@ -104,7 +104,8 @@ public sealed class StockReservationTests(CatalogStack stack)
     private static CloudEvent OrderEvent(string eventName, Guid orderId, string status, params (Guid ProductId, int Quantity)[] lines)
     {
         var items = lines.Select(line => PricedLine.Create(line.ProductId, "Test product", 2.50m, line.Quantity)).ToList();
-        var data = new OrderEventData(orderId, Guid.NewGuid(), "buyer@catalog.test", status, items, items.Sum(item => item.LineTotal), null);
+        var order = new Order(orderId, status, items, items.Sum(item => item.LineTotal), DateTime.UtcNow, DateTime.UtcNow) { UserId = Guid.NewGuid(), Email = "buyer@catalog.test" };
+        var data = OrderEventData.Announcing(order);
         return CloudEvent.Create("orders", eventName, data, DateTimeOffset.UtcNow);
     }
 

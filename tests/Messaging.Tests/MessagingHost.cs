@@ -8,18 +8,21 @@ using Shop.DevStack;
 namespace Shop.Messaging.Tests;
 
 /// <summary>A small service host wired like the real services (database, migrations, messaging, one consumer).</summary>
-public sealed class MessagingHost : IAsyncDisposable
+public sealed class MessagingHost<TSource> : IAsyncDisposable
+    where TSource : ITestSource
 {
     private readonly IHost host;
 
-    private MessagingHost(IHost host, string source, HandlerBehaviour behaviour)
+    private MessagingHost(IHost host, HandlerBehaviour behaviour)
     {
         this.host = host;
-        Source = source;
         Behaviour = behaviour;
     }
 
-    public string Source { get; }
+    /// <summary>The durable consumer's name.</summary>
+    public static string Consumer => $"{TSource.Name}-tests";
+
+    public IServiceProvider Services => host.Services;
 
     public HandlerBehaviour Behaviour { get; }
 
@@ -27,8 +30,8 @@ public sealed class MessagingHost : IAsyncDisposable
 
     public Outbox Outbox => host.Services.GetRequiredService<Outbox>();
 
-    /// <summary>Starts a host for <paramref name="source"/> on database <paramref name="database"/>, consuming `msg.&lt;source&gt;.>`.</summary>
-    public static async Task<MessagingHost> StartAsync(LocalStack stack, string source, string database, string name = "host", bool consume = true)
+    /// <summary>Starts a host for <typeparamref name="TSource"/> on database <paramref name="database"/>, consuming its `thing_happened`.</summary>
+    public static async Task<MessagingHost<TSource>> StartAsync(LocalStack stack, string database, string name = "host", bool consume = true)
     {
         var behaviour = new HandlerBehaviour(name);
         var builder = Host.CreateApplicationBuilder();
@@ -45,27 +48,27 @@ public sealed class MessagingHost : IAsyncDisposable
             ["Messaging:RelayPollInterval"] = "00:00:00.500",
         });
         builder.Services.AddSingleton(behaviour);
-        builder.AddPostgresDatabase(database, typeof(MessagingHost).Assembly);
-        var messaging = builder.AddMessaging(source);
+        builder.AddPostgresDatabase(database, typeof(HandlerBehaviour).Assembly);
+        var messaging = builder.AddMessaging(TSource.Name);
         if (consume)
         {
-            messaging.AddConsumer<RecordingHandler>($"{source}-tests", $"msg.{source}.>");
+            messaging.AddConsumer(Consumer, consumer => consumer.On<ThingHappened<TSource>, RecordingHandler<TSource>>());
         }
 
         var host = builder.Build();
         await host.StartAsync();
-        return new MessagingHost(host, source, behaviour);
+        return new MessagingHost<TSource>(host, behaviour);
     }
 
     /// <summary>Writes events through the outbox in one transaction, committed or rolled back.</summary>
-    public async Task<Guid[]> EnqueueAsync(bool commit, params ThingHappened[] events)
+    public async Task<Guid[]> EnqueueAsync(bool commit, params ThingHappened<TSource>[] events)
     {
         await using var connection = await DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var ids = new List<Guid>();
         foreach (var thing in events)
         {
-            ids.Add(await Outbox.EnqueueAsync(transaction, "thing_happened", thing));
+            ids.Add(await Outbox.EnqueueAsync(transaction, thing));
         }
 
         if (commit)

@@ -1,6 +1,6 @@
 namespace Shop.Messaging.Tests;
 
-/// <summary>Each test publishes under its own source and uses its own database, so tests never see each other's events.</summary>
+/// <summary>Fresh names, so tests never share events or tables.</summary>
 public static class Names
 {
     public static string Source() => "t" + Guid.NewGuid().ToString("N")[..10];

@@ -3,32 +3,32 @@ using Dapper;
 namespace Shop.Messaging.Tests;
 
 /// <summary>
-/// Writes one `effects` row per handled event in the consumer's transaction. Its behaviour per event name is set by
+/// Writes one `effects` row per handled event in the consumer's transaction. Its behaviour per event kind is set by
 /// the test through <see cref="HandlerBehaviour"/>: `fail` always throws, `slow` blocks until released.
 /// </summary>
-public sealed class RecordingHandler(HandlerBehaviour behaviour) : IIntegrationEventHandler
+public sealed class RecordingHandler<TSource>(HandlerBehaviour behaviour) : IIntegrationEventHandler<ThingHappened<TSource>>
+    where TSource : ITestSource
 {
-    public async Task HandleAsync(CloudEvent @event, EventContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(ThingHappened<TSource> @event, EventContext context, CancellationToken cancellationToken)
     {
-        var data = @event.GetData<ThingHappened>();
-        behaviour.Seen(@event);
-        if (data.Name == "fail")
+        behaviour.Seen();
+        if (@event.Kind == "fail")
         {
             throw new InvalidOperationException("this event always fails");
         }
 
-        if (data.Name == "slow")
+        if (@event.Kind == "slow")
         {
             await behaviour.SlowGate.Task.WaitAsync(cancellationToken);
         }
 
         await context.Connection.ExecuteAsync(
-            "INSERT INTO effects (event_id, name, handled_by) VALUES (@Id, @Name, @HandledBy)",
-            new { @event.Id, data.Name, HandledBy = behaviour.HostName },
+            "INSERT INTO effects (event_id, name, handled_by) VALUES (@Id, @Kind, @HandledBy)",
+            new { context.Envelope.Id, @event.Kind, HandledBy = behaviour.HostName },
             context.Transaction);
-        if (data.Name == "chain")
+        if (@event.Kind == "chain")
         {
-            await context.PublishAsync("thing_followed", new ThingHappened("followed", data.Number), cancellationToken);
+            await context.PublishAsync(new ThingFollowed<TSource>(@event.Number), cancellationToken);
         }
     }
 }
@@ -43,14 +43,14 @@ public sealed class HandlerBehaviour(string hostName)
 
     public int Deliveries => Volatile.Read(ref deliveries);
 
-    public List<string?> TraceIds { get; } = [];
+    public List<System.Diagnostics.Activity?> Activities { get; } = [];
 
-    public void Seen(CloudEvent @event)
+    public void Seen()
     {
         Interlocked.Increment(ref deliveries);
-        lock (TraceIds)
+        lock (Activities)
         {
-            TraceIds.Add(System.Diagnostics.Activity.Current?.TraceId.ToString());
+            Activities.Add(System.Diagnostics.Activity.Current);
         }
     }
 }

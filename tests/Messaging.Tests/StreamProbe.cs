@@ -1,5 +1,7 @@
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 using Shop.DevStack;
-using Shop.Nats;
 
 namespace Shop.Messaging.Tests;
 
@@ -23,15 +25,22 @@ public sealed class StreamProbe : IAsyncDisposable
         return new StreamProbe(connection);
     }
 
+    /// <summary>Publishes raw bytes as a producer would, and fails if the stream did not store them.</summary>
+    public async Task PublishAsync(string subject, byte[] body, string? messageId = null)
+    {
+        var ack = await JetStream.PublishAsync(subject, body, opts: new NatsJSPubOpts { MsgId = messageId });
+        ack.EnsureSuccess();
+    }
+
     /// <summary>Every message on <paramref name="filter"/> in <paramref name="stream"/>, waiting until at least <paramref name="atLeast"/> arrived.</summary>
-    public async Task<List<NatsJSMsg>> ReadAsync(string stream, string filter, int atLeast, TimeSpan? timeout = null)
+    public async Task<List<INatsJSMsg<byte[]>>> ReadAsync(string stream, string filter, int atLeast, TimeSpan? timeout = null)
     {
         var consumer = await JetStream.CreateOrUpdateConsumerAsync(stream, new ConsumerConfig($"probe-{Guid.NewGuid():N}") { FilterSubject = filter });
-        var messages = new List<NatsJSMsg>();
+        var messages = new List<INatsJSMsg<byte[]>>();
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (DateTime.UtcNow < deadline)
         {
-            var next = await consumer.NextAsync(TimeSpan.FromMilliseconds(500));
+            var next = await consumer.NextAsync<byte[]>(opts: new NatsJSNextOpts { Expires = TimeSpan.FromSeconds(1) });
             if (next is { } message)
             {
                 messages.Add(message);
@@ -43,6 +52,7 @@ public sealed class StreamProbe : IAsyncDisposable
             }
         }
 
+        await JetStream.DeleteConsumerAsync(stream, consumer.Info.Name);
         return messages;
     }
 

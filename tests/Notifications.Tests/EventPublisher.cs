@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Shop.Messaging;
-using Shop.Nats;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
 
 namespace Shop.Notifications.Tests;
 
@@ -14,7 +15,8 @@ public sealed class EventPublisher(string natsUrl) : IAsyncDisposable
     public async Task<CloudEvent> PublishAsync(string source, string eventName, object data, DateTimeOffset? time = null)
     {
         var envelope = CloudEvent.Create(source, eventName, data, time ?? DateTimeOffset.UtcNow);
-        await JetStream.PublishAsync(envelope.Subject, JsonSerializer.SerializeToUtf8Bytes(envelope), new NatsJSPubOpts { MsgId = envelope.Id.ToString() });
+        var ack = await JetStream.PublishAsync(envelope.Subject, JsonSerializer.SerializeToUtf8Bytes(envelope), opts: new NatsJSPubOpts { MsgId = envelope.Id.ToString() });
+        ack.EnsureSuccess();
         return envelope;
     }
 

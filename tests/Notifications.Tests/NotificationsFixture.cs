@@ -3,7 +3,8 @@ using Dapper;
 using Npgsql;
 using Shop.DevStack;
 using Shop.Messaging;
-using Shop.Nats;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 using Shop.Testing;
 
 namespace Shop.Notifications.Tests;
@@ -79,20 +80,30 @@ public sealed class NotificationsFixture : StackFixture, IAsyncLifetime
     }
 
     /// <summary>The dead letter carrying the event <paramref name="eventId"/>, or null.</summary>
-    public async Task<StoredMessage?> FindDeadLetterAsync(Guid eventId)
+    public async Task<INatsJSMsg<byte[]>?> FindDeadLetterAsync(Guid eventId)
     {
         var jetStream = Events.JetStream;
-        var state = (await jetStream.GetStreamAsync(EventSubjects.DeadLetterStream)).State;
-        for (var sequence = state.FirstSeq; sequence <= state.LastSeq && state.Messages > 0; sequence++)
+        var consumer = await jetStream.CreateOrUpdateConsumerAsync(EventSubjects.DeadLetterStream, new ConsumerConfig
         {
-            var message = await jetStream.GetMessageAsync(EventSubjects.DeadLetterStream, sequence);
-            if (message.Data is { } data && Encoding.UTF8.GetString(data).Contains(eventId.ToString(), StringComparison.Ordinal))
+            AckPolicy = ConsumerConfigAckPolicy.None,
+            DeliverPolicy = ConsumerConfigDeliverPolicy.All,
+        });
+        try
+        {
+            await foreach (var message in consumer.FetchNoWaitAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = 10_000 }))
             {
-                return message;
+                if (message.Data is { } data && Encoding.UTF8.GetString(data).Contains(eventId.ToString(), StringComparison.Ordinal))
+                {
+                    return message;
+                }
             }
-        }
 
-        return null;
+            return null;
+        }
+        finally
+        {
+            await jetStream.DeleteConsumerAsync(EventSubjects.DeadLetterStream, consumer.Info.Name);
+        }
     }
 
     public async Task<IReadOnlyList<ReceivedMail>> MailsAsync(Func<ReceivedMail, bool> match) =>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Shop.Auth.Extensions;
 using Shop.Auth.Infrastructure;
-using Shop.Auth.IntegrationEvents;
+using Shop.Auth.IntegrationEvents.Events;
 using Shop.Auth.Tokens;
 using Shop.Auth.Users;
 using Shop.Messaging;
@@ -51,7 +51,7 @@ internal sealed partial class SignInService(
         var (hash, salt) = LoginCode.Hash(code);
         var expiresAt = now + LoginCode.Lifetime;
         await SignInStore.StoreCodeAsync(transaction, userId, mailbox, hash, salt, now, expiresAt, cancellationToken);
-        await outbox.EnqueueAsync(transaction, LoginCodeRequested.EventName, new LoginCodeRequested(userId, email, codes.Encrypt(code, email), expiresAt), cancellationToken);
+        await outbox.EnqueueAsync(transaction, new LoginCodeRequested(userId, email, codes.Encrypt(code, email), expiresAt), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }
@@ -94,7 +94,7 @@ internal sealed partial class SignInService(
         await SignInStore.DeleteCodeAsync(transaction, pending.UserId, cancellationToken);
         if (await SignInStore.MarkVerifiedAsync(transaction, pending.UserId, now, cancellationToken))
         {
-            await outbox.EnqueueAsync(transaction, UserRegistered.EventName, new UserRegistered(pending.UserId, email), cancellationToken);
+            await outbox.EnqueueAsync(transaction, new UserRegistered(pending.UserId, email), cancellationToken);
         }
 
         var refreshToken = RefreshToken.Generate();

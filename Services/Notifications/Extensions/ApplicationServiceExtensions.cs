@@ -2,7 +2,8 @@ using Shop.Data;
 using Shop.Messaging;
 using Shop.Notifications.Infrastructure;
 using Shop.Notifications.Infrastructure.Mail;
-using Shop.Notifications.IntegrationEvents;
+using Shop.Notifications.IntegrationEvents.Events;
+using Shop.Notifications.IntegrationEvents.Handlers;
 using Shop.Notifications.Sending;
 using Shop.ServiceDefaults.Health;
 using Shop.ServiceDefaults.Secrets;
@@ -17,7 +18,17 @@ internal static class ApplicationServiceExtensions
 
         // One durable consumer shared by every replica: each event is handled by one of them, once.
         builder.AddMessaging("notifications")
-            .AddConsumer<NotificationEventsHandler>(MailFailureReporter.Consumer, "msg.>");
+            .AddConsumer(MailFailureReporter.Consumer, consumer => consumer
+                .On<LoginCodeRequested, LoginCodeMailHandler>()
+                .On<UserRegistered, WelcomeMailHandler>()
+                .On<OrderConfirmed, OrderStatusMailHandler<OrderConfirmed>>()
+                .On<OrderRejected, OrderStatusMailHandler<OrderRejected>>()
+                .On<OrderCancelled, OrderStatusMailHandler<OrderCancelled>>()
+                .On<OrderShipped, OrderStatusMailHandler<OrderShipped>>()
+                .On<OrderDelivered, OrderStatusMailHandler<OrderDelivered>>()
+                .On<CartUpdated, CartReminderHandler>()
+                .On<OrderPlaced, CartReminderHandler>()
+                .On<ScheduleRequested, ScheduledMailHandler>());
 
         builder.Services.AddOptions<NotificationOptions>()
             .Bind(builder.Configuration.GetSection(NotificationOptions.Section))

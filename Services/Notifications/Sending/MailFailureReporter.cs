@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Shop.Messaging;
-using Shop.Nats;
+using NATS.Client.Core;
 using Shop.Notifications.Infrastructure;
 
 namespace Shop.Notifications.Sending;

@@ -1,7 +1,7 @@
 using Npgsql;
 using Shop.Messaging;
 using Shop.Orders.Infrastructure;
-using Shop.Orders.IntegrationEvents;
+using Shop.Orders.IntegrationEvents.Events;
 using Shop.Orders.Model;
 
 namespace Shop.Orders.Application;
@@ -66,7 +66,7 @@ public sealed class CartService(NpgsqlDataSource dataSource, CartStore carts, Ca
     }
 
     private Task PublishAsync(NpgsqlTransaction transaction, Customer customer, Cart cart, DateTime changedAt, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync(transaction, "cart_updated", new CartUpdated(customer.Id, customer.Email, cart.ItemCount, cart.Total, changedAt), cancellationToken);
+        outbox.EnqueueAsync(transaction, new CartUpdated(customer.Id, customer.Email, cart.ItemCount, cart.Total, changedAt), cancellationToken);
 }
 
 public enum CartChangeOutcome

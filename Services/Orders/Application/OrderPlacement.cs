@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Shop.Messaging;
 using Shop.Orders.Infrastructure;
-using Shop.Orders.IntegrationEvents;
+using Shop.Orders.IntegrationEvents.Events;
 using Shop.Orders.Model;
 using Shop.Http;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -82,7 +82,7 @@ public sealed class OrderPlacement(
         }
 
         var order = await orders.InsertAsync(transaction, orderId, customer, priced, cancellationToken);
-        await outbox.EnqueueAsync(transaction, OrderStatus.EventName(OrderStatus.Pending), OrderEventData.From(order), cancellationToken);
+        await outbox.EnqueueAsync(transaction, new OrderPlaced(order), cancellationToken);
         if (cart is not null)
         {
             await cartService.EmptyAsync(transaction, customer, cart.UpdatedAt, cancellationToken);

@@ -1,7 +1,7 @@
 using Npgsql;
 using Shop.Messaging;
 using Shop.Orders.Infrastructure;
-using Shop.Orders.IntegrationEvents;
+using Shop.Orders.IntegrationEvents.Events;
 using Shop.Orders.Model;
 
 namespace Shop.Orders.Application;
@@ -30,7 +30,7 @@ public sealed class OrderTransitions(OrderStore orders, Outbox outbox)
         }
 
         var moved = await orders.SetStatusAsync(transaction, order, status, reason, cancellationToken);
-        await outbox.EnqueueAsync(transaction, OrderStatus.EventName(status), OrderEventData.From(moved), cancellationToken);
+        await OrderEvent.Announcing(moved).EnqueueAsync(outbox, transaction, cancellationToken);
         return new Transition(TransitionOutcome.Moved, moved);
     }
 }

@@ -2,7 +2,8 @@ using Shop.Data;
 using Shop.Messaging;
 using Shop.Orders.Application;
 using Shop.Orders.Infrastructure;
-using Shop.Orders.IntegrationEvents;
+using Shop.Orders.IntegrationEvents.Events;
+using Shop.Orders.IntegrationEvents.Handlers;
 using Shop.ServiceDefaults.Authentication;
 
 namespace Shop.Orders.Extensions;
@@ -13,7 +14,9 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddPostgresDatabase("ordersdb", typeof(Program).Assembly);
         builder.AddMessaging("orders")
-            .AddConsumer<StockEventsHandler>("orders-stock", "msg.products.>");
+            .AddConsumer("orders-stock", consumer => consumer
+                .On<StockReserved, StockOutcomeHandler>()
+                .On<StockRejected, StockOutcomeHandler>());
 
         // The gateway checked the token already; checking it again here keeps a direct call inside the cluster honest.
         builder.AddDefaultAuthentication();

@@ -31,9 +31,6 @@ public static class OrderStatus
         OrderActor.Admin => status is Shipped or Delivered,
         _ => false,
     };
-
-    /// <summary>The event that announces an order reaching <paramref name="status"/>: `order_confirmed`, ...</summary>
-    public static string EventName(string status) => status == Pending ? "order_placed" : $"order_{status}";
 }
 
 public enum OrderActor

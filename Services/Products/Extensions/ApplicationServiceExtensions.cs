@@ -1,7 +1,8 @@
 using Shop.Data;
 using Shop.Messaging;
 using Shop.Products.Infrastructure;
-using Shop.Products.IntegrationEvents;
+using Shop.Products.IntegrationEvents.Events;
+using Shop.Products.IntegrationEvents.Handlers;
 using Shop.ServiceDefaults.Authentication;
 
 namespace Shop.Products.Extensions;
@@ -15,8 +16,8 @@ internal static class ApplicationServiceExtensions
         // cart and order-status events never cost products a transaction, and placements do not queue behind
         // cancels. The stock ledger is right whichever of the two it sees first.
         builder.AddMessaging("products")
-            .AddConsumer<OrderEventsHandler>(OrderEventsHandler.PlacedConsumer, $"msg.orders.{OrderEventsHandler.OrderPlaced}")
-            .AddConsumer<OrderEventsHandler>(OrderEventsHandler.CancelledConsumer, $"msg.orders.{OrderEventsHandler.OrderCancelled}");
+            .AddConsumer(OrderPlacedHandler.Consumer, consumer => consumer.On<OrderPlaced, OrderPlacedHandler>())
+            .AddConsumer(OrderCancelledHandler.Consumer, consumer => consumer.On<OrderCancelled, OrderCancelledHandler>());
 
         // The gateway checked the token already; checking it again here keeps a direct call inside the cluster honest.
         builder.AddDefaultAuthentication();

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 using Shop.Messaging;
-using Shop.Products.IntegrationEvents;
+using Shop.Products.IntegrationEvents.Events;
 using Shop.Products.Model;
 using Shop.Http;
 
@@ -98,7 +98,7 @@ public sealed class ProductRepository(NpgsqlDataSource dataSource, Outbox outbox
             new { id = Guid.CreateVersion7(), request.Name, description = request.DescriptionOrEmpty, request.Price, request.Stock },
             transaction,
             cancellationToken: cancellationToken));
-        await outbox.EnqueueAsync(transaction, "product_created", ProductChanged.From(product), cancellationToken);
+        await outbox.EnqueueAsync(transaction, new ProductCreated(product), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return product;
     }
@@ -123,7 +123,7 @@ public sealed class ProductRepository(NpgsqlDataSource dataSource, Outbox outbox
             new { id, request.Name, description = request.DescriptionOrEmpty, request.Price, request.Stock },
             transaction,
             cancellationToken: cancellationToken));
-        await outbox.EnqueueAsync(transaction, "product_updated", ProductChanged.From(product), cancellationToken);
+        await outbox.EnqueueAsync(transaction, new ProductUpdated(product), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new WriteResult(WriteStatus.Done, product);
     }
@@ -138,7 +138,7 @@ public sealed class ProductRepository(NpgsqlDataSource dataSource, Outbox outbox
         }
 
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM products WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-        await outbox.EnqueueAsync(transaction, "product_deleted", new ProductDeleted(id), cancellationToken);
+        await outbox.EnqueueAsync(transaction, new ProductDeleted(id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new WriteResult(WriteStatus.Done, null);
     }

@@ -5,26 +5,26 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Shop.Nats;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
 
 namespace Shop.Messaging;
 
 /// <summary>
-/// Runs one durable pull consumer on stream `messages` and hands each event to <typeparamref name="THandler"/>.
+/// Runs one durable pull consumer on stream `messages` and hands each event to the handler registered for its type.
 /// Every replica of the service runs it with the same durable name, so each event is handled by one replica.
 /// The event id is recorded in the inbox in the same transaction as the handler's work, then the message is
 /// acked: a crash between commit and ack leads to a redelivery that the inbox turns into a no-op.
 /// </summary>
-internal sealed partial class EventConsumer<THandler>(
+internal sealed partial class EventConsumer(
     ConsumerRegistration registration,
     IServiceScopeFactory scopes,
     NpgsqlDataSource dataSource,
-    NatsJSContext jetStream,
+    INatsJSContext jetStream,
     Outbox outbox,
     DeadLetters deadLetters,
     IOptions<MessagingOptions> options,
-    ILogger<EventConsumer<THandler>> logger) : BackgroundService
-    where THandler : IIntegrationEventHandler
+    ILogger<EventConsumer> logger) : BackgroundService
 {
     // Deliveries after which even transient failures stop being retried (a crash loop on one event).
     private const ulong PoisonDeliveries = 50;
@@ -38,9 +38,9 @@ internal sealed partial class EventConsumer<THandler>(
         {
             try
             {
-                var consumer = await jetStream.CreateOrUpdateConsumerAsync(EventSubjects.Stream, CreateConfig(), stoppingToken);
+                var consumer = await jetStream.CreateOrUpdateConsumerAsync(EventSubjects.Stream, registration.ToConsumerConfig(settings), stoppingToken);
                 failures = 0;
-                await foreach (var message in consumer.ConsumeAsync(new NatsJSConsumeOpts { MaxMsgs = settings.ConsumerBatchSize }, stoppingToken))
+                await foreach (var message in consumer.ConsumeAsync<byte[]>(opts: new NatsJSConsumeOpts { MaxMsgs = settings.ConsumerBatchSize }, cancellationToken: stoppingToken))
                 {
                     await ProcessAsync(message, stoppingToken);
                 }
@@ -55,21 +55,13 @@ internal sealed partial class EventConsumer<THandler>(
         }
     }
 
-    private ConsumerConfig CreateConfig() => new(registration.DurableName)
-    {
-        FilterSubject = registration.FilterSubject,
-        AckPolicy = ConsumerConfigAckPolicy.Explicit,
-        AckWait = settings.AckWait,
-        MaxAckPending = Math.Max(256, settings.ConsumerBatchSize * 2),
-    };
-
-    private async Task ProcessAsync(NatsJSMsg message, CancellationToken cancellationToken)
+    private async Task ProcessAsync(INatsJSMsg<byte[]> message, CancellationToken cancellationToken)
     {
         var delivery = message.Metadata?.NumDelivered ?? 1;
         CloudEvent envelope;
         try
         {
-            envelope = CloudEvent.Parse(message.Data.Span, message.Subject);
+            envelope = CloudEvent.Parse(message.Data, message.Subject);
         }
         catch (MalformedEventException exception)
         {
@@ -77,11 +69,18 @@ internal sealed partial class EventConsumer<THandler>(
             return;
         }
 
+        if (!registration.Handlers.TryGetValue(envelope.Type, out var handler))
+        {
+            // On the consumer's subject but not for it (e.g. another order status): nothing to do.
+            await message.AckAsync(cancellationToken: cancellationToken);
+            return;
+        }
+
         using var activity = MessagingTelemetry.StartProcess(message.Subject, message.Headers);
         try
         {
-            await HandleOnceAsync(envelope, delivery, cancellationToken);
-            await message.AckAsync(ct: cancellationToken);
+            await HandleOnceAsync(handler, envelope, delivery, cancellationToken);
+            await message.AckAsync(cancellationToken: cancellationToken);
         }
         catch (MalformedEventException exception)
         {
@@ -98,14 +97,13 @@ internal sealed partial class EventConsumer<THandler>(
 
             var delay = settings.RetryDelayAfter(delivery);
             LogHandlerFailed(envelope.Type, envelope.Id, delivery, exception, delay);
-            await message.NakAsync(delay, ct: cancellationToken);
+            await message.NakAsync(new AckOpts { NakDelay = delay }, cancellationToken);
         }
     }
 
-    private async Task HandleOnceAsync(CloudEvent envelope, ulong delivery, CancellationToken cancellationToken)
+    private async Task HandleOnceAsync(EventHandlerInvoker handler, CloudEvent envelope, ulong delivery, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var handler = scope.ServiceProvider.GetRequiredService<THandler>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var first = await connection.ExecuteAsync(new CommandDefinition(
@@ -115,18 +113,19 @@ internal sealed partial class EventConsumer<THandler>(
             cancellationToken: cancellationToken)) == 1;
         if (first)
         {
-            await handler.HandleAsync(envelope, new EventContext(connection, transaction, outbox, delivery), cancellationToken);
+            await handler(scope.ServiceProvider, envelope, new EventContext(envelope, connection, transaction, outbox, delivery), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Moves the message to the dead letters, then tells the server never to deliver it again.</summary>
-    private async Task GiveUpAsync(NatsJSMsg message, string reason, CancellationToken cancellationToken)
+    private async Task GiveUpAsync(INatsJSMsg<byte[]> message, string reason, CancellationToken cancellationToken)
     {
         LogDeadLettered(message.Subject, registration.DurableName, reason);
         await deadLetters.PublishAsync(message, registration.DurableName, reason, cancellationToken);
-        await message.AckTerminateAsync(ct: cancellationToken);
+        // A bare +TERM: nats-server 2.9 ignores a +TERM that carries a reason.
+        await message.AckTerminateAsync(cancellationToken: cancellationToken);
     }
 
     /// <summary>Failures of the infrastructure (not of the event) are retried however long they last.</summary>

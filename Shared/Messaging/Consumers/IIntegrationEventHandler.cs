@@ -1,12 +1,12 @@
 namespace Shop.Messaging;
 
 /// <summary>
-/// Handles the events of one durable consumer. Called once per delivery inside a database transaction that also
+/// Handles one event type for a durable consumer. Called once per delivery inside a database transaction that also
 /// records the event id, so a redelivered event has no second effect. Throw to have the event retried later;
-/// throw <see cref="MalformedEventException"/> (as <see cref="CloudEvent.GetData{T}"/> does) to dead-letter it.
-/// Events the handler has no use for: return without doing anything.
+/// throw <see cref="MalformedEventException"/> to dead-letter it (data that does not fit the type is, already).
 /// </summary>
-public interface IIntegrationEventHandler
+public interface IIntegrationEventHandler<in TEvent>
+    where TEvent : IIntegrationEvent
 {
-    Task HandleAsync(CloudEvent @event, EventContext context, CancellationToken cancellationToken);
+    Task HandleAsync(TEvent @event, EventContext context, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
-using Shop.Nats;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
 
 namespace Shop.Messaging;
 
@@ -6,17 +7,17 @@ namespace Shop.Messaging;
 /// Stream `deadletters` (subjects `dlq.>`): messages that can never be handled, kept for an operator to inspect
 /// and replay instead of being retried forever or dropped.
 /// </summary>
-public sealed class DeadLetters(NatsJSContext jetStream)
+public sealed class DeadLetters(INatsJSContext jetStream)
 {
     public const string ReasonHeader = "Shop-Dead-Letter-Reason";
     public const string ConsumerHeader = "Shop-Dead-Letter-Consumer";
     public const string StreamSequenceHeader = "Shop-Dead-Letter-Stream-Sequence";
 
     /// <summary>Copies a delivered message to `dlq.&lt;its subject&gt;` with why it failed and who gave up on it.</summary>
-    public Task PublishAsync(NatsJSMsg message, string consumer, string reason, CancellationToken cancellationToken)
+    public Task PublishAsync(INatsJSMsg<byte[]> message, string consumer, string reason, CancellationToken cancellationToken)
     {
         var sequence = message.Metadata?.Sequence.Stream ?? 0;
-        return PublishAsync(message.Subject, message.Data, message.Headers, consumer, reason, $"{consumer}:{sequence}", sequence, cancellationToken);
+        return PublishAsync(message.Subject, message.Data ?? [], message.Headers, consumer, reason, $"{consumer}:{sequence}", sequence, cancellationToken);
     }
 
     /// <summary>Dead-letters an event after it was consumed (e.g. a mail that failed for good).</summary>
@@ -51,6 +52,15 @@ public sealed class DeadLetters(NatsJSContext jetStream)
             headers[StreamSequenceHeader] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await jetStream.PublishAsync(EventSubjects.DeadLetterFor(subject), body, new NatsJSPubOpts { MsgId = messageId }, headers, cancellationToken);
+        var ack = await jetStream.PublishAsync(
+            EventSubjects.DeadLetterFor(subject),
+            body,
+            opts: new NatsJSPubOpts { MsgId = messageId },
+            headers: headers,
+            cancellationToken: cancellationToken);
+        if (ack.Error is { } error)
+        {
+            throw new NatsJSApiException(error);
+        }
     }
 }

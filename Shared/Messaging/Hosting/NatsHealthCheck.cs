@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Shop.Nats;
+using NATS.Client.Core;
 
 namespace Shop.Messaging;
 
 /// <summary>Ready when the connection is open and the server answers a PING.</summary>
-internal sealed class NatsHealthCheck(NatsConnection connection) : IHealthCheck
+internal sealed class NatsHealthCheck(INatsConnection connection) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

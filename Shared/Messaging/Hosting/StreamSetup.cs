@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Shop.Nats;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
 
 namespace Shop.Messaging;
 
@@ -9,25 +10,8 @@ namespace Shop.Messaging;
 /// Connects to NATS and creates or updates the `messages` and `deadletters` streams before the service takes
 /// requests, retrying while NATS is unreachable (a service may start before its broker).
 /// </summary>
-internal sealed partial class StreamSetup(NatsConnection connection, NatsJSContext jetStream, IOptions<MessagingOptions> options, ILogger<StreamSetup> logger) : IHostedService
+internal sealed partial class StreamSetup(INatsConnection connection, INatsJSContext jetStream, IOptions<MessagingOptions> options, ILogger<StreamSetup> logger) : IHostedService
 {
-    /// <summary>Contract.md section 4: file storage, a 2-minute duplicate window for Nats-Msg-Id.</summary>
-    public static StreamConfig Messages(TimeSpan retention) => new(EventSubjects.Stream, [EventSubjects.StreamSubjects])
-    {
-        Storage = StreamConfigStorage.File,
-        Retention = StreamConfigRetention.Limits,
-        DuplicateWindow = TimeSpan.FromMinutes(2),
-        MaxAge = retention,
-    };
-
-    /// <summary>Dead letters are kept until an operator deals with them.</summary>
-    public static StreamConfig DeadLetterStream() => new(EventSubjects.DeadLetterStream, [EventSubjects.DeadLetterSubjects])
-    {
-        Storage = StreamConfigStorage.File,
-        Retention = StreamConfigRetention.Limits,
-        DuplicateWindow = TimeSpan.FromMinutes(2),
-    };
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(500);
@@ -37,11 +21,11 @@ internal sealed partial class StreamSetup(NatsConnection connection, NatsJSConte
             {
                 if (connection.ConnectionState != NatsConnectionState.Open)
                 {
-                    await connection.ConnectAsync(cancellationToken);
+                    await connection.ConnectAsync();
                 }
 
-                await jetStream.CreateOrUpdateStreamAsync(Messages(options.Value.Retention), cancellationToken);
-                await jetStream.CreateOrUpdateStreamAsync(DeadLetterStream(), cancellationToken);
+                await jetStream.CreateOrUpdateStreamAsync(MessagingStreams.Messages(options.Value.Retention), cancellationToken);
+                await jetStream.CreateOrUpdateStreamAsync(MessagingStreams.DeadLetters(), cancellationToken);
                 return;
             }
             catch (NatsException exception) when (!cancellationToken.IsCancellationRequested)

@@ -10,10 +10,17 @@ namespace Shop.Messaging;
 /// </summary>
 public sealed class Outbox(MessagingSource source, TimeProvider time)
 {
-    /// <summary>Writes `msg.&lt;source&gt;.&lt;eventName&gt;` with <paramref name="data"/> in <paramref name="transaction"/>; returns the event id.</summary>
-    public async Task<Guid> EnqueueAsync(NpgsqlTransaction transaction, string eventName, object data, CancellationToken cancellationToken = default)
+    /// <summary>Writes <paramref name="event"/> on its subject in <paramref name="transaction"/>; returns the event id.</summary>
+    /// <exception cref="InvalidOperationException">The event is another service's: a service publishes only its own.</exception>
+    public async Task<Guid> EnqueueAsync<TEvent>(NpgsqlTransaction transaction, TEvent @event, CancellationToken cancellationToken = default)
+        where TEvent : IIntegrationEvent
     {
-        var envelope = CloudEvent.Create(source.Name, eventName, data, time.GetUtcNow());
+        if (TEvent.EventSource != source.Name)
+        {
+            throw new InvalidOperationException($"{EventSubjects.TypeOf<TEvent>()} is published by {TEvent.EventSource}, not by {source.Name}.");
+        }
+
+        var envelope = CloudEvent.Create(source.Name, TEvent.EventName, @event, time.GetUtcNow());
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "INSERT INTO outbox (id, subject, payload, traceparent) VALUES (@Id, @Subject, @Payload, @TraceParent)",
             new

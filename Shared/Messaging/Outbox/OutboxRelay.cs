@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Shop.Nats;
+using NATS.Client.JetStream;
 
 namespace Shop.Messaging;
 
@@ -15,7 +15,7 @@ namespace Shop.Messaging;
 /// </summary>
 internal sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
-    NatsJSContext jetStream,
+    INatsJSContext jetStream,
     IOptions<MessagingOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
@@ -102,13 +102,18 @@ internal sealed partial class OutboxRelay(
     private async Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         using var activity = MessagingTelemetry.StartPublish(row.Subject, row.TraceParent);
-        var headers = new NatsHeaders();
-        if ((activity?.Id ?? row.TraceParent) is { } traceParent)
-        {
-            headers[MessagingTelemetry.TraceParentHeader] = traceParent;
-        }
+        var ack = await jetStream.PublishAsync(
+            row.Subject,
+            row.Payload,
+            opts: new NatsJSPubOpts { MsgId = row.Id.ToString() },
+            headers: MessagingTelemetry.HeadersFor(activity, row.TraceParent),
+            cancellationToken: cancellationToken);
 
-        await jetStream.PublishAsync(row.Subject, row.Payload, new NatsJSPubOpts { MsgId = row.Id.ToString() }, headers, cancellationToken);
+        // A duplicate means an earlier attempt was stored already (the stream deduplicated it by Nats-Msg-Id): done.
+        if (ack.Error is { } error)
+        {
+            throw new NatsJSApiException(error);
+        }
     }
 
     private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Shop.Nats;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 using Shop.ServiceDefaults.Secrets;
 
 namespace Shop.Auth.Tests.Support;
@@ -84,9 +86,9 @@ public sealed class AuthEvents : ISignInCodeSource, IAsyncDisposable
     {
         try
         {
-            await foreach (var message in consumer.ConsumeAsync(ct: stop.Token))
+            await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: stop.Token))
             {
-                var envelope = JsonDocument.Parse(message.Data).RootElement.Clone();
+                var envelope = JsonDocument.Parse(message.Data!).RootElement.Clone();
                 all.Enqueue(envelope);
                 var data = envelope.GetProperty("data");
                 var email = data.GetProperty("email").GetString()!;

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Shop.Messaging;
-using Shop.Nats;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 
 namespace Shop.Catalog.Tests.Support;
 
@@ -74,7 +76,8 @@ public sealed class EventLog : IAsyncDisposable
     public async Task PublishAsync(CloudEvent envelope, string copy = "")
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(envelope);
-        await jetStream.PublishAsync(envelope.Subject, body, new NatsJSPubOpts { MsgId = envelope.Id + copy });
+        var ack = await jetStream.PublishAsync(envelope.Subject, body, opts: new NatsJSPubOpts { MsgId = envelope.Id + copy });
+        ack.EnsureSuccess();
     }
 
     public async ValueTask DisposeAsync()
@@ -94,11 +97,11 @@ public sealed class EventLog : IAsyncDisposable
 
     private async Task ReadAsync(INatsJSConsumer consumer)
     {
-        await foreach (var message in consumer.ConsumeAsync(ct: stop.Token))
+        await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: stop.Token))
         {
             try
             {
-                received.Enqueue(CloudEvent.Parse(message.Data.Span, message.Subject));
+                received.Enqueue(CloudEvent.Parse(message.Data, message.Subject));
             }
             catch (MalformedEventException)
             {

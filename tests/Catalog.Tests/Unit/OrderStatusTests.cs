@@ -1,3 +1,4 @@
+using Shop.Orders.IntegrationEvents.Events;
 using Shop.Orders.Model;
 
 namespace Shop.Catalog.Tests.Unit;
@@ -48,11 +49,22 @@ public sealed class OrderStatusTests
         Assert.DoesNotContain(Enum.GetValues<OrderActor>(), actor => OrderStatus.MaySet(actor, OrderStatus.Pending));
 
     [Theory]
-    [InlineData("pending", "order_placed")]
-    [InlineData("confirmed", "order_confirmed")]
-    [InlineData("delivered", "order_delivered")]
-    public void Each_status_has_its_event(string status, string eventName) =>
-        Assert.Equal(eventName, OrderStatus.EventName(status));
+    [InlineData("pending", typeof(OrderPlaced))]
+    [InlineData("confirmed", typeof(OrderConfirmed))]
+    [InlineData("rejected", typeof(OrderRejected))]
+    [InlineData("cancelled", typeof(OrderCancelled))]
+    [InlineData("shipped", typeof(OrderShipped))]
+    [InlineData("delivered", typeof(OrderDelivered))]
+    public void Each_status_has_its_event(string status, Type eventType) =>
+        Assert.IsType(eventType, OrderEvent.Announcing(new Order(Guid.NewGuid(), status, [], 0m, DateTime.UtcNow, DateTime.UtcNow)));
+
+    [Fact]
+    public void An_order_event_carries_the_documented_fields_only() // docs/events.md
+    {
+        var announced = OrderEvent.Announcing(new Order(Guid.NewGuid(), OrderStatus.Shipped, [], 10m, DateTime.UtcNow, DateTime.UtcNow));
+        var data = System.Text.Json.JsonSerializer.SerializeToElement(announced, announced.GetType(), System.Text.Json.JsonSerializerOptions.Web);
+        Assert.Equal(["orderId", "userId", "email", "status", "items", "total"], data.EnumerateObject().Select(property => property.Name));
+    }
 }
 
 public sealed class OrderStatsTests

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Shop.Nats;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 using Shop.ServiceDefaults.Secrets;
 
 namespace Shop.Gateway.Tests.Infrastructure;
@@ -64,10 +66,10 @@ public sealed class SignInCodes : IAsyncDisposable
     {
         try
         {
-            await foreach (var message in consumer.ConsumeAsync(ct: stop.Token))
+            await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: stop.Token))
             {
                 // The code is sealed for notifications; the local stack uses this machine's development key.
-                var data = JsonDocument.Parse(message.Data).RootElement.GetProperty("data");
+                var data = JsonDocument.Parse(message.Data!).RootElement.GetProperty("data");
                 var email = data.GetProperty("email").GetString()!;
                 codes.GetOrAdd(email, _ => new ConcurrentQueue<string>()).Enqueue(cipher.Decrypt(data.GetProperty("encryptedCode").GetString()!, email)!);
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Shop.Messaging;
 
 namespace Shop.Notifications.IntegrationEvents.Events;
 
@@ -7,4 +8,9 @@ namespace Shop.Notifications.IntegrationEvents.Events;
 /// <paramref name="To"/> at <paramref name="SendAt"/> (now when absent); a later request with the same
 /// <paramref name="Key"/> replaces a pending one.
 /// </summary>
-public sealed record ScheduleRequested(string To, string Template, JsonElement Data, DateTimeOffset? SendAt = null, string? Key = null);
+public sealed record ScheduleRequested(string To, string Template, JsonElement Data, DateTimeOffset? SendAt = null, string? Key = null) : IIntegrationEvent
+{
+    public static string EventSource => "notifications";
+
+    public static string EventName => "schedule_requested";
+}
