@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Shop.ServiceDefaults.Http;
+namespace Shop.Http;
 
 /// <summary>
 /// A decimal query parameter as the contract writes numbers: digits, an optional leading minus and a `.` for the
