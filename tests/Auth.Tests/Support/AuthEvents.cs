@@ -34,7 +34,9 @@ public sealed class AuthEvents : ISignInCodeSource, IAsyncDisposable
         var events = new AuthEvents(connection);
         var consumer = await new NatsJSContext(connection).CreateOrUpdateConsumerAsync("messages", new ConsumerConfig
         {
-            FilterSubject = "msg.auth.>",
+            // nats-server 2.9 refuses this client's create request for a wildcard filter below `msg.>`, so auth's
+            // events are picked out here.
+            FilterSubject = "msg.>",
             AckPolicy = ConsumerConfigAckPolicy.None,
             DeliverPolicy = ConsumerConfigDeliverPolicy.All,
         });
@@ -88,6 +90,11 @@ public sealed class AuthEvents : ISignInCodeSource, IAsyncDisposable
         {
             await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: stop.Token))
             {
+                if (!message.Subject.StartsWith("msg.auth.", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 var envelope = JsonDocument.Parse(message.Data!).RootElement.Clone();
                 all.Enqueue(envelope);
                 var data = envelope.GetProperty("data");

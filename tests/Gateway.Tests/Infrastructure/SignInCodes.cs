@@ -27,7 +27,9 @@ public sealed class SignInCodes : IAsyncDisposable
         await connection.ConnectAsync();
         var consumer = await new NatsJSContext(connection).CreateOrUpdateConsumerAsync("messages", new ConsumerConfig
         {
-            FilterSubject = "msg.auth.login_code_requested",
+            // nats-server 2.9 refuses this client's create request for a narrower filter than `msg.>`, so the
+            // sign-in codes are picked out here.
+            FilterSubject = "msg.>",
             AckPolicy = ConsumerConfigAckPolicy.None,
             DeliverPolicy = ConsumerConfigDeliverPolicy.All,
         });
@@ -68,6 +70,11 @@ public sealed class SignInCodes : IAsyncDisposable
         {
             await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: stop.Token))
             {
+                if (message.Subject != "msg.auth.login_code_requested")
+                {
+                    continue;
+                }
+
                 // The code is sealed for notifications; the local stack uses this machine's development key.
                 var data = JsonDocument.Parse(message.Data!).RootElement.GetProperty("data");
                 var email = data.GetProperty("email").GetString()!;
