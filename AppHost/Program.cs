@@ -15,6 +15,9 @@ const ReferenceEnvironmentInjectionFlags ConnectionStringsAndServiceUrls =
 // Secrets are generated once per developer machine and kept in user secrets, never in git.
 var signingKey = builder.AddParameter(
     "auth-signing-key", new GenerateParameterDefault { MinLength = 43, Special = false }, secret: true, persist: true);
+// Sign-in codes travel sealed under this key: only auth and notifications receive it.
+var codeKey = builder.AddParameter(
+    "notifications-code-key", new GenerateParameterDefault { MinLength = 43, Special = false }, secret: true, persist: true);
 var storageUser = builder.AddParameter(
     "storage-user", new GenerateParameterDefault { MinLength = 16, Special = false }, secret: true, persist: true);
 var storagePassword = builder.AddParameter(
@@ -62,6 +65,7 @@ var auth = builder.AddProject<Projects.Auth>("auth")
     .WithReference(nats).WaitFor(nats)
     .WithReference(storage).WaitFor(minio)
     .WithEnvironment("Auth__SigningKeys__0", signingKey)
+    .WithEnvironment("Notifications__CodeKey", codeKey)
     .WithHttpHealthCheck("/health");
 
 // Admin e-mails come from the AppHost's configuration (user secrets: AuthAdmins:0, AuthAdmins:1, ...).
@@ -94,6 +98,7 @@ var notifications = builder.AddProject<Projects.Notifications>("notifications")
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(nats).WaitFor(nats)
     .WithReference(mail).WaitFor(mailpit)
+    .WithEnvironment("Notifications__CodeKey", codeKey)
     .WithHttpHealthCheck("/health");
 
 // A short reminder delay makes the cart reminder visible during a demo (AppHost setting CartReminderDelay).
