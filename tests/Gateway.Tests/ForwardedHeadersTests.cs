@@ -4,41 +4,17 @@ using Shop.Gateway.Tests.Infrastructure;
 namespace Shop.Gateway.Tests;
 
 /// <summary>A gateway as the chart runs it (forwarded headers on) behind one trusted proxy, 127.0.0.21, with a tight sign-in limit.</summary>
-public sealed class ProxiedGateway : IAsyncLifetime
+public sealed class ProxiedGateway() : SingleUpstreamGateway("gateway-proxied", "auth")
 {
     public const string TrustedProxy = "127.0.0.21";
     public const int SignInPerMinute = 2;
 
-    public TestUpstream Upstream { get; } = new("auth");
-
-    public GatewayProcess Gateway { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        await Upstream.StartAsync();
-        Gateway = new GatewayProcess(
-            "gateway-proxied",
-            new Dictionary<string, IReadOnlyList<string>> { ["auth"] = [Upstream.Url], ["products"] = [Upstream.Url], ["orders"] = [Upstream.Url] },
-            new Dictionary<string, string?>
-            {
-                ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
-                ["ForwardedHeaders__KnownProxies__0"] = TrustedProxy,
-                ["RateLimits__AuthPerClientPerMinute"] = SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
-        await Gateway.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Gateway is not null)
-        {
-            await Gateway.DisposeAsync();
-        }
-
-        await Upstream.DisposeAsync();
-    }
-
-    public HttpClient ClientFrom(string address) => GatewayClient.Create(Gateway.Url, IPAddress.Parse(address));
+        ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+        ["ForwardedHeaders__KnownProxies__0"] = TrustedProxy,
+        ["RateLimits__AuthPerClientPerMinute"] = SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }
 
 /// <summary>Per-client rate limits behind an ingress: X-Forwarded-For names the client only when a configured proxy sends it.</summary>

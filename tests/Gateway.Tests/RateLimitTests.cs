@@ -5,40 +5,16 @@ using Shop.Testing;
 namespace Shop.Gateway.Tests;
 
 /// <summary>A gateway with tight limits; each test calls from its own loopback address, which is its own client.</summary>
-public sealed class LimitedGateway : IAsyncLifetime
+public sealed class LimitedGateway() : SingleUpstreamGateway("gateway-limited", "any")
 {
     public const int SignInPerMinute = 5;
     public const int PerSecond = 5;
 
-    public TestUpstream Upstream { get; } = new("any");
-
-    public GatewayProcess Gateway { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        await Upstream.StartAsync();
-        Gateway = new GatewayProcess(
-            "gateway-limited",
-            new Dictionary<string, IReadOnlyList<string>> { ["auth"] = [Upstream.Url], ["products"] = [Upstream.Url], ["orders"] = [Upstream.Url] },
-            new Dictionary<string, string?>
-            {
-                ["RateLimits__AuthPerClientPerMinute"] = SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["RateLimits__PerClientPerSecond"] = PerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
-        await Gateway.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Gateway is not null)
-        {
-            await Gateway.DisposeAsync();
-        }
-
-        await Upstream.DisposeAsync();
-    }
-
-    public HttpClient ClientFrom(string address) => GatewayClient.Create(Gateway.Url, IPAddress.Parse(address));
+        ["RateLimits__AuthPerClientPerMinute"] = SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits__PerClientPerSecond"] = PerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }
 
 public sealed class RateLimitTests(LimitedGateway limited) : IClassFixture<LimitedGateway>
