@@ -21,6 +21,10 @@ public sealed class SignInCodeCipher
     private const int TagSize = 16;
     private static readonly byte[] KeyPurpose = "shop sign-in code v1"u8.ToArray();
 
+    // Read once a process: the machine's key never changes while it runs, and callers (tests, benchmarks) ask per code.
+    private static readonly Lazy<SignInCodeCipher> DevelopmentKey =
+        new(() => new SignInCodeCipher(DevelopmentSecrets.LoadOrCreate("notifications-code-key", MinimumSecretLength + 11)));
+
     private readonly byte[] key;
 
     private SignInCodeCipher(string secret) =>
@@ -45,8 +49,7 @@ public sealed class SignInCodeCipher
     }
 
     /// <summary>The key a local stack without `Notifications__CodeKey` uses: also how tests and benchmarks open the codes it sends.</summary>
-    public static SignInCodeCipher Development() =>
-        new(DevelopmentSecrets.LoadOrCreate("notifications-code-key", MinimumSecretLength + 11));
+    public static SignInCodeCipher Development() => DevelopmentKey.Value;
 
     /// <summary>Base64url of nonce, ciphertext and tag.</summary>
     public string Encrypt(string code, string recipient)

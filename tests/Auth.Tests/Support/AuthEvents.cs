@@ -19,6 +19,7 @@ public sealed class AuthEvents : ISignInCodeSource, IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonElement>> registrations = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<JsonElement> all = new();
     private readonly CancellationTokenSource stop = new();
+    private readonly SignInCodeCipher cipher = SignInCodeCipher.Development();
     private readonly NatsConnection connection;
     private Task? reading;
 
@@ -103,7 +104,7 @@ public sealed class AuthEvents : ISignInCodeSource, IAsyncDisposable
                 {
                     case "shop.auth.login_code_requested":
                         // Sealed for notifications; the tests run on the machine whose development key the stack uses.
-                        codes.GetOrAdd(email, _ => new ConcurrentQueue<string>()).Enqueue(SignInCodeCipher.Development().Decrypt(data.GetProperty("encryptedCode").GetString()!, email)!);
+                        codes.GetOrAdd(email, _ => new ConcurrentQueue<string>()).Enqueue(cipher.Decrypt(data.GetProperty("encryptedCode").GetString()!, email)!);
                         break;
                     case "shop.auth.user_registered":
                         registrations.GetOrAdd(email, _ => new ConcurrentQueue<JsonElement>()).Enqueue(data);
